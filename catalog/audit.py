@@ -1,0 +1,106 @@
+"""The tamper-evident audit trail: an append-only, hash-chained log.
+
+Each event's hash covers its own fields and the previous event's hash, and ``audit_head``
+keeps the last id and hash. Editing a row breaks its hash, deleting one breaks the link of
+the next, cutting the tail breaks the head. ``verify`` names the first row that fails.
+This is tamper-evident, not tamper-proof: someone who can rewrite the whole table and the
+head can forge a new chain, which is why certificates quote the head hash they were issued at.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from catalog.models import AuditEvent, AuditHead, utcnow
+
+GENESIS = "0" * 64
+HEAD_ID = 1
+
+
+def canonical_json(details: Mapping[str, Any]) -> str:
+    """One spelling per value, so the same details always hash the same."""
+    return json.dumps(details, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=str)
+
+
+def event_hash(event: AuditEvent) -> str:
+    """The hash an event must carry, given its fields and the previous hash."""
+    fields = [str(event.id), event.at.isoformat(), event.actor, event.action, event.subject,
+              event.details, event.prev_hash]
+    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
+
+
+def _locked_head(session: Session) -> AuditHead:
+    head = session.execute(
+        select(AuditHead).where(AuditHead.id == HEAD_ID).with_for_update()
+    ).scalar_one()
+    return head
+
+
+def append(session: Session, actor: str, action: str, subject: str,
+           details: Mapping[str, Any] | None = None) -> AuditEvent:
+    """Append one event in the caller's transaction; the head row lock serialises writers."""
+    head = _locked_head(session)
+    event = AuditEvent(id=head.last_id + 1, at=utcnow().replace(microsecond=0), actor=actor,
+                       action=action, subject=subject,
+                       details=canonical_json(details or {}), prev_hash=head.last_hash)
+    event.hash = event_hash(event)
+    session.add(event)
+    head.last_id, head.last_hash = event.id, event.hash
+    session.flush()
+    return event
+
+
+def head_hash(session: Session) -> str:
+    """The hash of the last event (GENESIS for an empty trail)."""
+    head = session.get(AuditHead, HEAD_ID)
+    return GENESIS if head is None else head.last_hash
+
+
+@dataclass
+class Verification:
+    """The outcome of walking the chain."""
+
+    checked: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _check_event(event: AuditEvent, expected_id: int, prev_hash: str) -> str | None:
+    if event.id != expected_id:
+        return f"audit_event {expected_id}: missing (rows before id {event.id} were deleted)"
+    if event.prev_hash != prev_hash:
+        return f"audit_event {event.id}: link to the previous row is broken"
+    if event_hash(event) != event.hash:
+        return f"audit_event {event.id}: contents do not match its hash (row was edited)"
+    return None
+
+
+def verify(session: Session) -> Verification:
+    """Walk the whole chain in id order and report every row that fails."""
+    result = Verification()
+    prev_hash, expected_id = GENESIS, 1
+    for event in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars():
+        problem = _check_event(event, expected_id, prev_hash)
+        if problem:
+            result.problems.append(problem)
+        result.checked += 1
+        prev_hash, expected_id = event.hash, event.id + 1
+    head = session.get(AuditHead, HEAD_ID)
+    last_id, last_hash = (0, GENESIS) if head is None else (head.last_id, head.last_hash)
+    if (last_id, last_hash) != (expected_id - 1, prev_hash):
+        result.problems.append(
+            f"audit_head: expects the chain to end at row {last_id}, it ends at row "
+            f"{expected_id - 1} (rows at the end were deleted or the head was edited)"
+        )
+    return result

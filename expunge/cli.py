@@ -1,0 +1,381 @@
+"""The ``expunge`` command line (Typer). Exit codes: 0 ok, 1 some items failed, 2 bad usage."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import signal
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from catalog import audit, queries
+from catalog.models import Hold, utcnow
+from expunge import config as config_module
+from expunge.analyze import analyze_file, walk
+from expunge.app import App, configure_logging, open_app
+from expunge.config import Config, ConfigError
+from expunge.output import Format, emit, make_console
+from expunge.progress import failed_items, watch_enforcement, watch_scans
+from workers.approve import approve as approve_dispositions
+from workers.broker import new_run_id, run_worker
+from workers.certificate import write_files
+from workers.enforce import queue_enforcement
+from workers.plan import plan as plan_items
+from workers.runtime import Runtime, install
+from workers.scan import queue_scan
+
+app = typer.Typer(help="Find personal and medical data, keep it as long as the law says, "
+                       "then destroy or de-identify it, with proof.",
+                  no_args_is_help=True, rich_markup_mode="rich")
+audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
+holds_app = typer.Typer(help="Legal holds: nothing they cover is destroyed.",
+                        no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+app.add_typer(holds_app, name="holds")
+
+err = make_console(stderr=True)
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, json or csv.")]
+WaitOption = Annotated[bool, typer.Option(
+    "--wait/--no-wait", help="With a Redis broker, wait for the workers to finish.")]
+
+
+@dataclass
+class State:
+    config_path: str | None = None
+    user: str = "cli"
+
+    def config(self) -> Config:
+        try:
+            return config_module.load(self.config_path)
+        except ConfigError as exc:
+            fail_usage(str(exc))
+
+
+def fail_usage(message: str) -> NoReturn:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(2)
+
+
+def state(ctx: typer.Context) -> State:
+    return ctx.ensure_object(State)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    config: Annotated[str | None, typer.Option(
+        "--config", "-c", help="Configuration file (default: $EXPUNGE_CONFIG, ./expunge.yaml).",
+        show_default=False)] = None,
+    user: Annotated[str | None, typer.Option(
+        "--user", help="Who is acting, for the audit trail (default: $EXPUNGE_USER or login).",
+        show_default=False)] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False,
+) -> None:
+    configure_logging(verbose)
+    ctx.obj = State(config, user or os.environ.get("EXPUNGE_USER") or _login())
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+@app.command()
+def init(path: Annotated[Path, typer.Argument(help="Where to write it.")] = Path("expunge.yaml"),
+         force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False) -> None:
+    """Write a commented example configuration."""
+    from expunge.example import EXAMPLE_CONFIG
+
+    if path.exists() and not force:
+        fail_usage(f"{path} exists (use --force to overwrite)")
+    path.write_text(EXAMPLE_CONFIG, encoding="utf-8")
+    err.print(f"wrote {path}; edit its sources and bindings, then run: expunge scan")
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories (walked).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or table.")] = "jsonl",
+    max_size: Annotated[int, typer.Option(help="Bytes read at most per file.")] = 64 << 20,
+) -> None:
+    """Detect personal data in local files; no catalog, nothing stored."""
+    from scanner.engine import Engine
+
+    if fmt not in ("jsonl", "json", "table"):
+        fail_usage("--format must be jsonl, json or table")
+    engine = Engine()
+    lines = []
+    for path in walk(paths):
+        line = analyze_file(engine, path, max_size)
+        if fmt == "jsonl":
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        lines.append(line)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(lines, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "table":
+        emit([{"path": ln["path"], "language": ln.get("language"),
+               "findings": len(ln.get("findings", [])), "error": ln.get("error")}
+              for ln in lines], Format.table)
+    if any("error" in ln for ln in lines):
+        raise typer.Exit(1)
+
+
+def _source_names(cfg: Config, names: list[str] | None) -> list[str]:
+    known = cfg.source_names()
+    if not known:
+        fail_usage("no sources configured (run `expunge init` and edit expunge.yaml)")
+    unknown = [n for n in names or [] if n not in known]
+    if unknown:
+        fail_usage(f"unknown source(s): {', '.join(unknown)} (configured: {', '.join(known)})")
+    return names or known
+
+
+def run_scans(app_: App, names: list[str], user: str, wait: bool, console: Console) -> int:
+    """Queue a scan per source, follow it when asked; return how many items failed."""
+    run_ids = {name: queue_scan(app_.runtime, name, user) for name in names}
+    if not (app_.dispatcher.embedded or wait):
+        console.print(f"queued scan runs {sorted(run_ids.values())}")
+        return 0
+    watch_scans(app_, run_ids, console)
+    failures = failed_items(app_, list(run_ids.values()))
+    if failures:
+        emit(failures, Format.table, title="items that could not be scanned", console=console)
+    return len(failures)
+
+
+@app.command()
+def scan(ctx: typer.Context,
+         sources: Annotated[list[str] | None, typer.Argument(help="Sources (default: all).")]
+         = None, wait: WaitOption = False) -> None:
+    """Scan sources: list items, classify new and changed ones, record findings."""
+    st = state(ctx)
+    cfg = st.config()
+    names = _source_names(cfg, sources)
+    with open_app(cfg) as app_:
+        failed = run_scans(app_, names, st.user, wait, err)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def findings(ctx: typer.Context,
+             sources: Annotated[list[str] | None, typer.Argument(help="Sources (default: all).")]
+             = None,
+             entity: Annotated[str | None, typer.Option(help="Only this entity type.")] = None,
+             fmt: FormatOption = Format.table) -> None:
+    """List what was found where (masked samples only). Viewing is audited."""
+    st = state(ctx)
+    with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
+        rows = queries.findings(session, sources or (), entity)
+        audit.append(session, st.user, "findings.viewed", "catalog",
+                     {"sources": sources or "all", "entity": entity, "rows": len(rows)})
+    emit(rows, fmt, title="findings")
+
+
+def run_plan(app_: App, today: date) -> list[dict[str, object]]:
+    """Decide every item and list the plan."""
+    summary = plan_items(app_.runtime, today)
+    err.print(f"planned {summary.items} items: "
+              + ", ".join(f"{n} {a}" for a, n in sorted(summary.actions.items()))
+              + f"; {summary.proposed} new proposals, {summary.auto_approved} auto-approved")
+    with app_.runtime.catalog.session() as session:
+        return queries.plan(session)
+
+
+@app.command()
+def plan(ctx: typer.Context,
+         today: Annotated[str | None, typer.Option(help="Plan as of this ISO date.")] = None,
+         due: Annotated[bool, typer.Option("--due", help="Only items due now.")] = False,
+         fmt: FormatOption = Format.table) -> None:
+    """Apply the retention rules: what is kept until when, what is due, what is held."""
+    st = state(ctx)
+    try:
+        as_of = date.fromisoformat(today) if today else date.today()
+    except ValueError:
+        fail_usage(f"--today: {today!r} is not an ISO date (YYYY-MM-DD)")
+    with open_app(st.config()) as app_:
+        rows = run_plan(app_, as_of)
+    if due:
+        rows = [r for r in rows if r["action"] != "keep"]
+    emit(rows, fmt, title="retention plan")
+
+
+@app.command()
+def approve(ctx: typer.Context,
+            ids: Annotated[list[int] | None, typer.Argument(help="Disposition ids.")] = None,
+            all_: Annotated[bool, typer.Option("--all", help="Every proposed one.")] = False,
+            reason: Annotated[str | None, typer.Option(help="Why (kept in the audit trail).")]
+            = None) -> None:
+    """Approve proposed dispositions so that `expunge enforce` may carry them out."""
+    st = state(ctx)
+    if bool(ids) == all_:
+        fail_usage("give disposition ids or --all (not both)")
+    with open_app(st.config()) as app_:
+        done, problems = approve_dispositions(app_.runtime, st.user, None if all_ else ids,
+                                              reason)
+    err.print(f"approved {len(done)} disposition(s)")
+    for problem in problems:
+        err.print(f"[yellow]{problem}[/yellow]")
+    raise typer.Exit(1 if problems else 0)
+
+
+@app.command()
+def enforce(ctx: typer.Context,
+            ids: Annotated[list[int] | None, typer.Argument(help="Only these dispositions.")]
+            = None, wait: WaitOption = False, fmt: FormatOption = Format.table) -> None:
+    """Carry out approved dispositions: verified deletion, a certificate per run."""
+    st = state(ctx)
+    with open_app(st.config()) as app_:
+        rows = run_enforcement(app_, st.user, ids, wait, err)
+    if rows is None:
+        return
+    emit(rows, fmt, title="enforcement")
+    raise typer.Exit(1 if any(r["state"] != "done" for r in rows) else 0)
+
+
+def run_enforcement(app_: App, user: str, ids: list[int] | None, wait: bool,
+                    console: Console) -> list[dict[str, object]] | None:
+    """Queue approved dispositions; when following, return their outcome."""
+    run_id = new_run_id()
+    claimed = queue_enforcement(app_.runtime, user, run_id, ids)
+    if not claimed:
+        console.print("nothing approved to enforce")
+        return []
+    if not (app_.dispatcher.embedded or wait):
+        console.print(f"queued {len(claimed)} disposition(s) as run {run_id}")
+        return None
+    watch_enforcement(app_, run_id, len(claimed), console)
+    with app_.runtime.catalog.session() as session:
+        rows = queries.dispositions(session, run_id=run_id)
+    directory = Path(app_.runtime.settings.certificates_dir)
+    console.print(f"certificate: {directory / (run_id + '.html')}")
+    return rows
+
+
+@audit_app.command("verify")
+def audit_verify(ctx: typer.Context) -> None:
+    """Walk the hash chain; exit 1 naming every row that was changed or deleted."""
+    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
+        result = audit.verify(session)
+    for problem in result.problems:
+        err.print(f"[red]{problem}[/red]", highlight=False)
+    if not result.ok:
+        raise typer.Exit(1)
+    err.print(f"audit chain intact: {result.checked} events")
+
+
+@audit_app.command("list")
+def audit_list(ctx: typer.Context,
+               limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
+               fmt: FormatOption = Format.table) -> None:
+    """Show the newest audit events."""
+    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
+        rows = queries.audit_events(session, limit)
+    emit(rows, fmt, title="audit trail")
+
+
+@holds_app.command("add")
+def holds_add(ctx: typer.Context,
+              reason: Annotated[str, typer.Option(help="Case or reason (required).")],
+              source: Annotated[str | None, typer.Option(help="Only this source.")] = None,
+              path: Annotated[str | None, typer.Option(help="Glob on item paths.")] = None,
+              ) -> None:
+    """Place a legal hold; it stops deletion even of already approved dispositions."""
+    st = state(ctx)
+    with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
+        hold = Hold(source=source, path=path, reason=reason, created_by=st.user)
+        session.add(hold)
+        session.flush()
+        audit.append(session, st.user, "hold.added", f"hold:{hold.id}",
+                     {"source": source, "path": path, "reason": reason})
+        err.print(f"hold {hold.id} placed")
+
+
+@holds_app.command("list")
+def holds_list(ctx: typer.Context, fmt: FormatOption = Format.table,
+               released: Annotated[bool, typer.Option(help="Include released.")] = False) -> None:
+    """List legal holds."""
+    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
+        rows = queries.holds(session, released)
+    emit(rows, fmt, title="legal holds")
+
+
+@holds_app.command("release")
+def holds_release(ctx: typer.Context, hold_id: Annotated[int, typer.Argument()]) -> None:
+    """Release a legal hold."""
+    st = state(ctx)
+    with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
+        hold = session.get(Hold, hold_id)
+        if hold is None or hold.released_at is not None:
+            fail_usage(f"no active hold {hold_id}")
+        hold.released_at, hold.released_by = utcnow(), st.user
+        audit.append(session, st.user, "hold.released", f"hold:{hold_id}", {})
+    err.print(f"hold {hold_id} released")
+
+
+@app.command()
+def worker(ctx: typer.Context,
+           threads: Annotated[int | None, typer.Option(help="Worker threads.")] = None) -> None:
+    """Run a worker process consuming the configured Redis/RabbitMQ broker."""
+    cfg = state(ctx).config()
+    if cfg.broker == "embedded":
+        fail_usage("broker is 'embedded': work runs inside each command; "
+                   "set broker: redis://… to use separate workers")
+    stop = {"now": False}
+
+    def request_stop(*_: object) -> None:
+        stop["now"] = True
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+    runtime = Runtime(cfg.worker_settings())
+    install(runtime)
+    err.print(f"worker consuming {cfg.broker} with {threads or cfg.worker_threads} threads")
+    run_worker(runtime, threads or cfg.worker_threads, lambda: stop["now"])
+
+
+@app.command()
+def certificate(ctx: typer.Context, run_id: Annotated[str, typer.Argument()],
+                out: Annotated[Path, typer.Option(help="Directory to write to.")] = Path("."),
+                ) -> None:
+    """Write a run's destruction certificate (JSON and HTML) from the catalog."""
+    from sqlalchemy import select
+
+    from catalog.models import Certificate
+
+    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
+        cert = session.execute(select(Certificate).where(Certificate.run_id == run_id)
+                               ).scalar_one_or_none()
+        if cert is None:
+            fail_usage(f"no certificate for run {run_id}")
+        for written in write_files(cert, out):
+            err.print(f"wrote {written}")
+
+
+@app.command()
+def demo(ctx: typer.Context,
+         seed: Annotated[int, typer.Option(help="Makes the generated clinic reproducible.")] = 7,
+         directory: Annotated[Path, typer.Option("--dir", help="Where the demo lives.")]
+         = Path(".expunge/demo")) -> None:
+    """Generate a synthetic clinic, scan it, plan, approve, enforce, certify."""
+    from expunge.demo import run_demo
+
+    raise typer.Exit(run_demo(directory, seed, state(ctx).user))
+
+
+def main() -> None:
+    """Console entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""The configuration: one YAML file, validated at start, errors naming the field.
+
+Looked up in this order: ``--config FILE``, ``$EXPUNGE_CONFIG``, ``./expunge.yaml``; with
+none of them, the embedded defaults (SQLite catalog, in-process broker, no sources).
+Secrets come only from the environment: ``${VAR}`` (or ``${VAR:-default}``) in any value.
+Relative paths (a files source's ``path``, a SQLite catalog) are relative to the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+import connectors  # noqa: F401  (registers the built-in connectors)
+from catalog.store import DEFAULT_URL
+from connectors.base import CONNECTORS, connector_kinds
+from rules.decide import Rulebook
+from rules.errors import PolicyError
+from rules.policy import Binding, load_pack
+from workers.settings import DEFAULT_BATCH_SIZE, DEFAULT_READ_LIMIT, WorkerSettings
+
+CONFIG_FILE = "expunge.yaml"
+ENV_VAR = "EXPUNGE_CONFIG"
+_VAR = re.compile(r"\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?::-(?P<default>[^}]*))?\}")
+
+
+class ConfigError(Exception):
+    """The configuration is invalid; each line names a field (``sources[2].bucket: …``)."""
+
+    def __init__(self, problems: list[str], origin: str = "configuration") -> None:
+        self.problems = problems
+        super().__init__(f"{origin}: " + "; ".join(problems))
+
+
+class BindingConfig(BaseModel):
+    """Which data of a source is which record category, and what starts its clock."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str = Field(description="Name of the source the binding applies to.")
+    category: str = Field(description="A category id of a loaded rule pack, e.g. prescription.")
+    clock: str = Field("mtime", description="What starts the clock: mtime, a date column, "
+                       "or meta:<key> / tag:<key> of an object.")
+    path: str | None = Field(None, description="Glob on file paths relative to the root.")
+    prefix: str | None = Field(None, description="Object key prefix (S3).")
+    table: str | None = Field(None, description="Table name (databases).")
+    action: Literal["delete", "anonymize", "review"] | None = Field(
+        None, description="Overrides the category's action after expiry.")
+
+
+class ScanConfig(BaseModel):
+    """How scans read and classify."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    batch_size: int = Field(DEFAULT_BATCH_SIZE, ge=1, le=10_000,
+                            description="Items per classification message.")
+    max_file_size: int = Field(DEFAULT_READ_LIMIT, ge=1,
+                               description="Bytes read at most from one item; bigger ones are "
+                                           "reported as errors.")
+    score_threshold: float = Field(0.5, ge=0, le=1,
+                                   description="Minimum detection score kept as a finding.")
+
+
+class Config(BaseModel):
+    """The whole configuration file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    catalog: str = Field(DEFAULT_URL, description="SQLAlchemy URL of the catalog database.")
+    broker: str = Field("embedded", description="embedded, redis://… or amqp://…")
+    rules: list[str] = Field(["kr-medical"], description="Built-in pack names or pack files.")
+    sources: list[dict[str, Any]] = Field([], description="Where data lives; see connectors.")
+    bindings: list[BindingConfig] = Field([], description="Site bindings to categories.")
+    scan: ScanConfig = Field(default_factory=ScanConfig, description="Scan settings.")
+    certificates_dir: str = Field(".expunge/certificates",
+                                  description="Where destruction certificates are written.")
+    worker_threads: int = Field(2, ge=1, le=64, description="Threads per worker process.")
+
+    @field_validator("broker")
+    @classmethod
+    def _known_broker(cls, value: str) -> str:
+        if value != "embedded" and not value.startswith(("redis://", "rediss://", "amqp://")):
+            raise ValueError("must be 'embedded', redis://… or amqp://…")
+        return value
+
+    def source_names(self) -> list[str]:
+        return [str(s["name"]) for s in self.sources]
+
+    def rule_bindings(self) -> tuple[Binding, ...]:
+        return tuple(Binding(**b.model_dump()) for b in self.bindings)
+
+    def worker_settings(self) -> WorkerSettings:
+        """The plain settings the workers run with."""
+        return WorkerSettings(
+            catalog_url=self.catalog, broker_url=self.broker,
+            sources={str(s["name"]): s for s in self.sources}, packs=tuple(self.rules),
+            bindings=self.rule_bindings(),
+            batch_size=self.scan.batch_size, read_limit=self.scan.max_file_size,
+            score_threshold=self.scan.score_threshold, certificates_dir=self.certificates_dir,
+            worker_threads=self.worker_threads,
+        )
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _messages(error: ValidationError, prefix: tuple[int | str, ...] = ()) -> list[str]:
+    return [f"{_location(prefix + tuple(e['loc']))}: {e['msg']}" for e in error.errors()]
+
+
+def expand_env(value: Any, path: tuple[int | str, ...] = ()) -> Any:
+    """Replace ``${VAR}`` in every string; a missing variable is an error naming the field."""
+    if isinstance(value, dict):
+        return {k: expand_env(v, path + (k,)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [expand_env(v, path + (i,)) for i, v in enumerate(value)]
+    if not isinstance(value, str):
+        return value
+
+    def substitute(match: re.Match[str]) -> str:
+        name, default = match.group("name"), match.group("default")
+        if name in os.environ:
+            return os.environ[name]
+        if default is not None:
+            return default
+        raise ConfigError([f"{_location(path)}: environment variable {name} is not set"])
+
+    return _VAR.sub(substitute, value)
+
+
+def _resolve_paths(config: Config, base: Path) -> None:
+    for source in config.sources:
+        if source.get("kind") == "files" and "path" in source:
+            source["path"] = str((base / str(source["path"])).resolve())
+    prefix = "sqlite:///"
+    if config.catalog.startswith(prefix) and not config.catalog.startswith(prefix + "/"):
+        database = config.catalog[len(prefix):]
+        if database and database != ":memory:":
+            config.catalog = prefix + str((base / database).resolve())
+    if not Path(config.certificates_dir).is_absolute():
+        config.certificates_dir = str((base / config.certificates_dir).resolve())
+
+
+def _check_sources(config: Config) -> list[str]:
+    problems: list[str] = []
+    seen: set[str] = set()
+    for i, source in enumerate(config.sources):
+        kind = source.get("kind")
+        if kind not in CONNECTORS:
+            problems.append(f"sources[{i}].kind: unknown kind {kind!r} "
+                            f"(known: {', '.join(connector_kinds())})")
+            continue
+        try:
+            options = CONNECTORS[str(kind)].Options.model_validate(source)
+        except ValidationError as exc:
+            problems += _messages(exc, ("sources", i))
+            continue
+        if options.name in seen:
+            problems.append(f"sources[{i}].name: {options.name!r} is used twice")
+        seen.add(options.name)
+    return problems
+
+
+def _check_rules(config: Config) -> list[str]:
+    problems: list[str] = []
+    for i, name in enumerate(config.rules):
+        try:
+            load_pack(name)
+        except (PolicyError, OSError) as exc:
+            problems.append(f"rules[{i}]: {exc}")
+    names = set(config.source_names())
+    problems += [f"bindings[{i}].source: no source named {b.source!r}"
+                 for i, b in enumerate(config.bindings) if b.source not in names]
+    if not problems:
+        try:
+            Rulebook([load_pack(p) for p in config.rules], config.rule_bindings())
+        except PolicyError as exc:
+            problems.append(str(exc))
+    return problems
+
+
+def parse(data: Any, base: Path, origin: str = "configuration") -> Config:
+    """Validate already-loaded YAML data; raise ConfigError listing every problem."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(["the file must hold a mapping of settings"], origin)
+    try:
+        config = Config.model_validate(expand_env(data))
+    except ValidationError as exc:
+        raise ConfigError(_messages(exc), origin) from None
+    except ConfigError as exc:
+        raise ConfigError(exc.problems, origin) from None
+    problems = _check_sources(config) + _check_rules(config)
+    if problems:
+        raise ConfigError(problems, origin)
+    _resolve_paths(config, base)
+    return config
+
+
+def find_config_file(explicit: str | None) -> Path | None:
+    """The file in use: --config, then $EXPUNGE_CONFIG, then ./expunge.yaml."""
+    for candidate in (explicit, os.environ.get(ENV_VAR)):
+        if candidate:
+            return Path(candidate)
+    default = Path(CONFIG_FILE)
+    return default if default.exists() else None
+
+
+def load(explicit: str | None = None) -> Config:
+    """Load and validate the configuration in use (embedded defaults when there is none)."""
+    path = find_config_file(explicit)
+    if path is None:
+        return parse({}, Path.cwd(), "defaults")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError([f"cannot read it ({exc.strerror})"], str(path)) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError([f"not valid YAML: {exc}"], str(path)) from None
+    return parse(data, path.parent.resolve(), str(path))

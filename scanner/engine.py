@@ -1,0 +1,161 @@
+"""The detection engine: Presidio, offline, for Korean, Vietnamese and English text.
+
+``Engine().analyze(text)`` guesses the language from the script, runs every recognizer
+(identifiers are found in any language), and returns detections as character offsets into
+``text``. Long texts are analysed in chunks whose offsets are mapped back.
+
+Thread safety: one Engine may be shared by worker threads. The only shared mutable state,
+the spaCy pipelines, is guarded by a lock inside ``OfflineSpacyNlpEngine``; recognizers and
+the context enhancer keep no per-call state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NerModelConfiguration
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from scanner.chunking import chunks, dedupe
+from scanner.errors import DetectionError
+from scanner.language import detect_language
+from scanner.nlp import OfflineSpacyNlpEngine
+from scanner.recognizers import default_recognizers
+from scanner.recognizers.base import DEFAULT_WINDOW, WindowContextEnhancer
+from scanner.recognizers.email import OFFLINE_TLD_EXTRACT
+
+DEFAULT_SCORE_THRESHOLD = 0.5
+DEFAULT_LANGUAGES: tuple[str, ...] = ("ko", "vi", "en")
+DEFAULT_CHUNK_SIZE = 100_000
+DEFAULT_CONTEXT_WINDOW = DEFAULT_WINDOW
+FALLBACK_LANGUAGE = "en"
+UNDETERMINED = "und"
+NER_ENTITIES = ["PERSON", "LOCATION"]
+NER_LABELS_TO_IGNORE = [
+    "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "PRODUCT", "EVENT",
+    "WORK_OF_ART", "LAW", "LANGUAGE", "FAC", "ORG", "ORGANIZATION", "NORP", "NRP",
+    "DATE", "TIME", "MISC",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One detected value: its type, character span in the analysed text, and confidence."""
+
+    entity_type: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The result of analysing one text: its language and what was found in it."""
+
+    language: str
+    detections: list[Detection]
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """Tunables of the engine; every field has a ``DEFAULT_*`` constant."""
+
+    score_threshold: float = DEFAULT_SCORE_THRESHOLD
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    spacy_models: Mapping[str, str] = field(default_factory=dict)
+    chunk_size: int = DEFAULT_CHUNK_SIZE
+    context_window: int = DEFAULT_CONTEXT_WINDOW
+
+    def __post_init__(self) -> None:
+        """Reject settings the engine cannot run with (DetectionError names the field)."""
+        if not 0.0 <= self.score_threshold <= 1.0:
+            raise DetectionError("score_threshold: must be between 0 and 1")
+        if not self.languages:
+            raise DetectionError("languages: at least one language is required")
+        if self.chunk_size < 1_000:
+            raise DetectionError("chunk_size: must be at least 1000 characters")
+        if self.context_window < 0:
+            raise DetectionError("context_window: must not be negative")
+        unknown = set(self.spacy_models) - set(self.languages)
+        if unknown:
+            raise DetectionError(f"spacy_models: languages not enabled: {sorted(unknown)}")
+
+
+class Engine:
+    """Finds personal data in text; build once, share between threads."""
+
+    def __init__(self, settings: EngineSettings | None = None) -> None:
+        """Load pipelines and recognizers for the configured languages (offline)."""
+        self.settings = settings or EngineSettings()
+        languages = self.settings.languages
+        self._nlp = OfflineSpacyNlpEngine(languages, self.settings.spacy_models)
+        self._nlp.ner_model_configuration = NerModelConfiguration(
+            labels_to_ignore=NER_LABELS_TO_IGNORE
+        )
+        self._analyzer = AnalyzerEngine(
+            registry=self._registry(),
+            nlp_engine=self._nlp,
+            supported_languages=list(languages),
+            default_score_threshold=self.settings.score_threshold,
+            context_aware_enhancer=WindowContextEnhancer(self.settings.context_window),
+        )
+        OFFLINE_TLD_EXTRACT("warm@example.com")
+
+    def _registry(self) -> RecognizerRegistry:
+        """Build the registry: built-in recognizers, plus NER where a model is configured."""
+        languages = self.settings.languages
+        registry = RecognizerRegistry(
+            recognizers=default_recognizers(languages), supported_languages=list(languages)
+        )
+        for language in self.settings.spacy_models:
+            registry.add_recognizer(
+                SpacyRecognizer(supported_language=language, supported_entities=NER_ENTITIES)
+            )
+        return registry
+
+    @property
+    def entity_types(self) -> frozenset[str]:
+        """The entity types this engine can find."""
+        return frozenset(self._analyzer.get_supported_entities())
+
+    def analyze(self, text: str, language: str | None = None) -> Analysis:
+        """Find personal data in ``text``; ``language`` None means detect it from the script."""
+        reported = language or detect_language(text)
+        pipeline = self._pipeline_language(reported, explicit=language is not None)
+        found: list[Detection] = []
+        for offset, piece in chunks(text, self.settings.chunk_size):
+            found.extend(self._analyze_piece(piece, offset, pipeline))
+        return Analysis(language=reported, detections=dedupe(found))
+
+    def _pipeline_language(self, language: str, *, explicit: bool) -> str:
+        """Map the text's language to an enabled pipeline (undetermined → a fallback)."""
+        enabled = self.settings.languages
+        if language in enabled:
+            return language
+        if explicit and language != UNDETERMINED:
+            raise DetectionError(f"language {language!r} is not enabled")
+        return FALLBACK_LANGUAGE if FALLBACK_LANGUAGE in enabled else enabled[0]
+
+    def _analyze_piece(self, piece: str, offset: int, language: str) -> list[Detection]:
+        """Run Presidio on one chunk and shift its spans by ``offset``."""
+        if not piece.strip():
+            return []
+        try:
+            results = self._analyzer.analyze(text=piece, language=language)
+        except DetectionError:
+            raise
+        except Exception as exc:  # map Presidio/spaCy failures; never echo the text
+            raise DetectionError(f"analysis failed ({type(exc).__name__})") from None
+        return [_detection(result, offset) for result in results]
+
+
+def _detection(result: RecognizerResult, offset: int) -> Detection:
+    """Convert a Presidio result into a Detection shifted by ``offset``."""
+    return Detection(
+        entity_type=result.entity_type,
+        start=result.start + offset,
+        end=result.end + offset,
+        score=round(float(result.score), 4),
+    )

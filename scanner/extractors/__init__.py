@@ -1,0 +1,1 @@
+"""One extractor class per file format; ``scanner.extract`` keeps the registry."""

@@ -1,0 +1,111 @@
+"""Enforcing approved dispositions, exactly once, verified, with a certificate per run."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from catalog import audit
+from catalog.models import Disposition, Finding, utcnow
+from catalog.models import Item as ItemRow
+from connectors.errors import ConnectorError, DeletionFailed
+from rules.holds import holds_covering
+from workers.actions import action_for
+from workers.certificate import issue_if_complete
+from workers.items import to_connector_item
+from workers.plan import active_holds, facts_of
+from workers.runtime import MAX_RETRIES, Runtime, current, retries_so_far
+
+log = logging.getLogger(__name__)
+
+
+def queue_enforcement(runtime: Runtime, actor: str, run_id: str,
+                      ids: Sequence[int] | None = None) -> list[int]:
+    """Claim approved dispositions for run ``run_id`` and send them to the workers."""
+    with runtime.catalog.session() as session:
+        query = select(Disposition.id).where(Disposition.state == "approved")
+        if ids is not None:
+            query = query.where(Disposition.id.in_(ids))
+        claimed = list(session.execute(query.order_by(Disposition.id)).scalars())
+        session.execute(update(Disposition).where(Disposition.id.in_(claimed))
+                        .values(run_id=run_id))
+        audit.append(session, actor, "enforcement.requested", f"run:{run_id}",
+                     {"dispositions": claimed})
+    for disposition_id in claimed:
+        runtime.send("enforce_disposition", disposition_id, run_id)
+    return claimed
+
+
+def _claim(session: Session, disposition_id: int, run_id: str) -> bool:
+    """approved → running (or resume a running one of this run after a crash)."""
+    return bool(session.execute(
+        update(Disposition)
+        .where(Disposition.id == disposition_id, Disposition.run_id == run_id,
+               Disposition.state.in_(("approved", "running")))
+        .values(state="running", started_at=utcnow(), attempts=Disposition.attempts + 1)
+    ).rowcount)
+
+
+def _hold_reason(session: Session, row: ItemRow) -> str | None:
+    covering = holds_covering(facts_of(row), active_holds(session))
+    return None if not covering else f"under legal hold #{covering[0].id}: {covering[0].reason}"
+
+
+def _finish(runtime: Runtime, disposition_id: int, state: str, error: str | None) -> None:
+    with runtime.catalog.session() as session:
+        d = session.get(Disposition, disposition_id)
+        assert d is not None
+        d.state, d.error, d.finished_at = state, error, utcnow()
+        if state == "done":
+            d.item.state = "deleted" if d.action == "delete" else "anonymized"
+            session.execute(Finding.__table__.delete().where(Finding.item_id == d.item_id))
+        audit.append(session, "worker", f"disposition.{state}", f"disposition:{d.id}",
+                     {"item": d.item.key, "source": d.item.source.name, "action": d.action,
+                      "rule": d.rule, "run": d.run_id, "verified": state == "done",
+                      "error": error})
+
+
+def _execute(runtime: Runtime, disposition: Disposition, row: ItemRow) -> None:
+    item = to_connector_item(row, fingerprint=disposition.fingerprint)
+    with runtime.connector(row.source.name) as connector:
+        action = action_for(disposition.action, connector.kind)
+        action.execute(connector, item)
+        if not action.verify(connector, item):
+            raise DeletionFailed(item.key, f"{disposition.action} could not be verified")
+
+
+def enforce_disposition(disposition_id: int, run_id: str) -> None:
+    """Actor: carry out one approved disposition; a redelivered message changes nothing."""
+    runtime = current()
+    with runtime.catalog.session() as session:
+        if not _claim(session, disposition_id, run_id):
+            return
+        disposition = session.get(Disposition, disposition_id)
+        assert disposition is not None
+        row = disposition.item
+        held = _hold_reason(session, row)
+        source_name = row.source.name
+    if held:
+        _finish(runtime, disposition_id, "held", held)
+    else:
+        _run_action(runtime, disposition, row, source_name)
+    issue_if_complete(runtime, run_id)
+
+
+def _run_action(runtime: Runtime, disposition: Disposition, row: ItemRow, source: str) -> None:
+    try:
+        _execute(runtime, disposition, row)
+    except ConnectorError as exc:
+        if exc.retryable and retries_so_far() < MAX_RETRIES:
+            raise  # Dramatiq retries with backoff; the disposition stays running
+        _finish(runtime, disposition.id, "failed", str(exc))
+    except ValueError as exc:
+        _finish(runtime, disposition.id, "failed", str(exc))
+    except Exception as exc:
+        log.exception("unexpected error enforcing disposition %s on %s", disposition.id, source)
+        _finish(runtime, disposition.id, "failed", f"unexpected {type(exc).__name__}")
+    else:
+        _finish(runtime, disposition.id, "done", None)

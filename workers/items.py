@@ -1,0 +1,65 @@
+"""Moving items between the connectors' view and the catalog's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from catalog.models import Item as ItemRow
+from catalog.models import Source, utcnow
+from connectors.base import Item, ListingError
+
+
+def ensure_source(session: Session, name: str, kind: str) -> Source:
+    """The catalog row of a configured source, created on first use."""
+    source = session.execute(select(Source).where(Source.name == name)).scalar_one_or_none()
+    if source is None:
+        source = Source(name=name, kind=kind)
+        session.add(source)
+        session.flush()
+    return source
+
+
+def to_connector_item(row: ItemRow, fingerprint: str | None = None) -> Item:
+    """The connector's view of a catalogued item (optionally with a frozen fingerprint)."""
+    return Item(key=row.key, kind=row.kind, fingerprint=fingerprint or row.fingerprint,
+                size=row.size, modified=row.modified, metadata=dict(row.attributes or {}))
+
+
+def rows_by_key(session: Session, source_id: int, keys: Sequence[str]) -> dict[str, ItemRow]:
+    """Existing catalog rows for these keys of one source."""
+    rows = session.execute(
+        select(ItemRow).where(ItemRow.source_id == source_id, ItemRow.key.in_(keys))
+    ).scalars()
+    return {row.key: row for row in rows}
+
+
+def upsert_listed(session: Session, source_id: int, run_id: int,
+                  entries: Iterable[Item | ListingError]) -> tuple[list[int], int, int]:
+    """Record one page of a listing; return (ids needing classification, unchanged, failed)."""
+    entries = list(entries)
+    existing = rows_by_key(session, source_id, [e.key for e in entries])
+    changed: list[ItemRow] = []
+    unchanged = failed = 0
+    now = utcnow()
+    for entry in entries:
+        row = existing.get(entry.key)
+        if row is None:
+            row = ItemRow(source_id=source_id, key=entry.key, first_seen_at=now)
+            session.add(row)
+        row.last_seen_at, row.last_scan_id = now, run_id
+        if isinstance(entry, ListingError):
+            row.kind, row.fingerprint, row.state, row.error = "file", "", "error", entry.error
+            failed += 1
+            continue
+        row.kind, row.fingerprint, row.size = entry.kind, entry.fingerprint, entry.size
+        row.modified, row.attributes = entry.modified, dict(entry.metadata)
+        if row.state == "present" and row.scanned_fingerprint == entry.fingerprint:
+            unchanged += 1
+        else:
+            row.state, row.error = "present", None
+            changed.append(row)
+    session.flush()
+    return [row.id for row in changed], unchanged, failed

@@ -1,0 +1,122 @@
+"""Deciding: turn every catalogued item into a decision, and due ones into dispositions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from catalog import audit
+from catalog.models import Decision, Disposition, Hold, Source
+from catalog.models import Item as ItemRow
+from rules.decide import Decision as RuleDecision
+from rules.decide import ItemFacts
+from rules.holds import HoldSpec, holds_covering
+from workers.runtime import Runtime
+
+ENFORCEABLE = ("delete", "anonymize")
+OPEN_STATES = ("proposed", "approved", "running", "held")
+PLANNED_STATES = ("present", "error")
+
+
+@dataclass
+class PlanSummary:
+    """What one planning pass decided."""
+
+    items: int = 0
+    actions: Counter[str] = field(default_factory=Counter)
+    proposed: int = 0
+    auto_approved: int = 0
+    withdrawn: int = 0
+
+
+def active_holds(session: Session) -> list[HoldSpec]:
+    """Every hold not yet released, as the rules see them."""
+    rows = session.execute(select(Hold).where(Hold.released_at.is_(None))).scalars()
+    return [HoldSpec(id=h.id, reason=h.reason, source=h.source, path=h.path) for h in rows]
+
+
+def facts_of(row: ItemRow) -> ItemFacts:
+    """What the rules may know about an item: where it is, its dates, what was detected."""
+    return ItemFacts(source=row.source.name, key=row.key, kind=row.kind, modified=row.modified,
+                     metadata=dict(row.attributes or {}),
+                     entity_types=frozenset(f.entity_type for f in row.findings))
+
+
+def _store_decision(session: Session, row: ItemRow, verdict: RuleDecision, held: bool) -> None:
+    decision = session.execute(
+        select(Decision).where(Decision.item_id == row.id)
+    ).scalar_one_or_none() or Decision(item_id=row.id)
+    decision.category, decision.rule, decision.basis = verdict.category, verdict.rule, verdict.basis
+    decision.clock, decision.due, decision.action = verdict.clock, verdict.due, verdict.action
+    decision.reason, decision.held = verdict.reason, held
+    session.add(decision)
+
+
+def _open_disposition(session: Session, item_id: int) -> Disposition | None:
+    return session.execute(
+        select(Disposition).where(Disposition.item_id == item_id,
+                                  Disposition.state.in_(OPEN_STATES))
+    ).scalar_one_or_none()
+
+
+def _propose(session: Session, row: ItemRow, verdict: RuleDecision, summary: PlanSummary) -> None:
+    current = _open_disposition(session, row.id)
+    if current is not None and current.state != "proposed":
+        return  # approved, running or held: planning never widens or undoes an approval
+    if current is None:
+        current = Disposition(item_id=row.id)
+        session.add(current)
+        summary.proposed += 1
+    current.action, current.category, current.rule = verdict.action, verdict.category, verdict.rule
+    current.basis, current.due, current.fingerprint = verdict.basis, verdict.due, row.fingerprint
+    if verdict.auto_approve:
+        current.state, current.approved_by = "approved", "policy"
+        current.reason = f"auto-approved by {verdict.rule}"
+        summary.auto_approved += 1
+    session.flush()
+    audit.append(session, "planner", f"disposition.{current.state}",
+                 f"disposition:{current.id}",
+                 {"item": row.key, "source": row.source.name, "action": current.action,
+                  "category": current.category, "rule": current.rule, "due": current.due})
+
+
+def _withdraw(session: Session, row: ItemRow, summary: PlanSummary) -> None:
+    current = _open_disposition(session, row.id)
+    if current is not None and current.state == "proposed":
+        current.state = "withdrawn"
+        summary.withdrawn += 1
+        audit.append(session, "planner", "disposition.withdrawn", f"disposition:{current.id}",
+                     {"item": row.key, "source": row.source.name})
+
+
+def plan(runtime: Runtime, today: date, sources: list[str] | None = None) -> PlanSummary:
+    """Decide every present item of the configured sources; propose what is due."""
+    summary = PlanSummary()
+    names = sources or list(runtime.settings.sources)
+    with runtime.catalog.session() as session:
+        holds = active_holds(session)
+        rows = session.execute(
+            select(ItemRow).join(Source)
+            .where(Source.name.in_(names), ItemRow.state.in_(PLANNED_STATES))
+            .options(selectinload(ItemRow.findings), selectinload(ItemRow.source))
+            .order_by(Source.name, ItemRow.key)
+        ).scalars().all()
+        for row in rows:
+            facts = facts_of(row)
+            verdict = runtime.rulebook.decide(facts, today)
+            held = bool(holds_covering(facts, holds))
+            _store_decision(session, row, verdict, held)
+            summary.items += 1
+            summary.actions[verdict.action] += 1
+            if verdict.action in ENFORCEABLE:
+                _propose(session, row, verdict, summary)
+            else:
+                _withdraw(session, row, summary)
+        audit.append(session, "planner", "plan.run", "catalog",
+                     {"items": summary.items, "proposed": summary.proposed,
+                      "auto_approved": summary.auto_approved, "today": today})
+    return summary

@@ -1,0 +1,207 @@
+"""Scanning: list a source into the catalog, then classify changed items in batches.
+
+``scan_source`` lists and fans out ``classify_items`` batches; the last batch to finish
+closes the run. Unchanged items (same fingerprint as when last classified) are not read.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from catalog import audit
+from catalog.models import Finding, ScanRun, utcnow
+from catalog.models import Item as ItemRow
+from connectors.base import Connector, Item, ListingError
+from connectors.errors import ConnectorError
+from scanner.engine import Analysis
+from scanner.errors import ScannerError
+from scanner.extract import extract_text
+from scanner.mask import mask
+from workers.items import ensure_source, to_connector_item, upsert_listed
+from workers.runtime import Runtime, current
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """What one item holds of one entity type: never the values, only a masked sample."""
+
+    count: int
+    score: float
+    sample: str
+
+
+def queue_scan(runtime: Runtime, source_name: str, requested_by: str) -> int:
+    """Create a queued scan run for one configured source and send it to the workers."""
+    kind = str(runtime.settings.sources[source_name]["kind"])
+    with runtime.catalog.session() as session:
+        source = ensure_source(session, source_name, kind)
+        run = ScanRun(source_id=source.id, requested_by=requested_by)
+        session.add(run)
+        session.flush()
+        audit.append(session, requested_by, "scan.requested", f"source:{source_name}",
+                     {"scan_run": run.id})
+        run_id = run.id
+    runtime.send("scan_source", run_id)
+    return run_id
+
+
+Listed = Item | ListingError
+
+
+def _pages(entries: Iterator[Listed], size: int) -> Iterator[list[Listed]]:
+    while page := list(islice(entries, size)):
+        yield page
+
+
+def _start(session: Session, run_id: int) -> tuple[int, str] | None:
+    run = session.get(ScanRun, run_id)
+    if run is None or run.state != "queued":
+        return None  # a redelivered message for a run already under way or finished
+    run.state, run.started_at = "running", utcnow()
+    return run.source_id, run.source.name
+
+
+def scan_source(run_id: int) -> None:
+    """Actor: list the run's source into the catalog and fan out classification."""
+    runtime = current()
+    with runtime.catalog.session() as session:
+        started = _start(session, run_id)
+    if started is None:
+        return
+    source_id, source_name = started
+    try:
+        with runtime.connector(source_name) as connector:
+            _list_source(runtime, connector, run_id, source_id)
+    except ConnectorError as exc:
+        _fail_run(runtime, run_id, str(exc))
+        return
+    _close_listing(runtime, run_id, source_id)
+
+
+def _list_source(runtime: Runtime, connector: Connector, run_id: int, source_id: int) -> None:
+    for page in _pages(iter(connector.list_items()), runtime.settings.batch_size):
+        with runtime.catalog.session() as session:
+            changed, unchanged, failed = upsert_listed(session, source_id, run_id, page)
+            session.execute(update(ScanRun).where(ScanRun.id == run_id).values(
+                items_listed=ScanRun.items_listed + len(page),
+                items_unchanged=ScanRun.items_unchanged + unchanged,
+                items_failed=ScanRun.items_failed + failed,
+                items_to_classify=ScanRun.items_to_classify + len(changed),
+            ))
+        if changed:
+            runtime.send("classify_items", run_id, changed)
+
+
+def _close_listing(runtime: Runtime, run_id: int, source_id: int) -> None:
+    with runtime.catalog.session() as session:
+        gone = session.execute(
+            update(ItemRow)
+            .where(ItemRow.source_id == source_id, ItemRow.state.in_(("present", "error")),
+                   ItemRow.last_scan_id != run_id)
+            .values(state="gone")
+        ).rowcount
+        session.execute(update(ScanRun).where(ScanRun.id == run_id).values(
+            listing_done=True, items_gone=gone))
+        _finish_if_complete(session, run_id)
+
+
+def _fail_run(runtime: Runtime, run_id: int, error: str) -> None:
+    with runtime.catalog.session() as session:
+        run = session.get(ScanRun, run_id)
+        assert run is not None
+        run.state, run.error, run.finished_at = "failed", error, utcnow()
+        audit.append(session, "worker", "scan.failed", f"source:{run.source.name}",
+                     {"scan_run": run_id, "error": error})
+
+
+def _finish_if_complete(session: Session, run_id: int) -> None:
+    finished = session.execute(
+        update(ScanRun)
+        .where(ScanRun.id == run_id, ScanRun.state == "running", ScanRun.listing_done,
+               ScanRun.items_classified >= ScanRun.items_to_classify)
+        .values(state="done", finished_at=utcnow())
+    ).rowcount
+    if finished:
+        run = session.get(ScanRun, run_id)
+        assert run is not None
+        session.refresh(run)
+        audit.append(session, "worker", "scan.finished", f"source:{run.source.name}", {
+            "scan_run": run_id, "listed": run.items_listed, "classified": run.items_classified,
+            "unchanged": run.items_unchanged, "failed": run.items_failed, "gone": run.items_gone,
+        })
+
+
+def summarize(text: str, analysis: Analysis) -> dict[str, EntitySummary]:
+    """Count detections per entity type, keeping the best score and its masked sample."""
+    summary: dict[str, EntitySummary] = {}
+    for d in analysis.detections:
+        best = summary.get(d.entity_type)
+        count = 1 if best is None else best.count + 1
+        if best is None or d.score > best.score:
+            best = EntitySummary(count, d.score, mask(d.entity_type, text[d.start:d.end]))
+        summary[d.entity_type] = EntitySummary(count, best.score, best.sample)
+    return summary
+
+
+def classify(runtime: Runtime, connector: Connector, item: Item) -> tuple[str, dict[str, Any]]:
+    """Read one item and detect what it holds; returns (language, summary by entity)."""
+    data = connector.read_bytes(item, runtime.settings.read_limit)
+    text = extract_text(data, item.key)
+    analysis = runtime.engine.analyze(text)
+    return analysis.language, summarize(text, analysis)
+
+
+def _classify_safely(runtime: Runtime, connector: Connector,
+                     item: Item) -> tuple[str | None, dict[str, Any], str | None]:
+    try:
+        language, summary = classify(runtime, connector, item)
+    except (ConnectorError, ScannerError) as exc:
+        return None, {}, str(exc)
+    except Exception as exc:  # a parser bug must not stop the scan; its message may hold content
+        log.exception("unexpected error classifying an item of this source")
+        return None, {}, f"{item.key}: unexpected {type(exc).__name__} while reading"
+    return language, summary, None
+
+
+def _record(session: Session, row: ItemRow, run_id: int, language: str | None,
+            summary: dict[str, EntitySummary], error: str | None) -> None:
+    session.execute(delete(Finding).where(Finding.item_id == row.id))
+    row.scanned_at, row.language, row.error = utcnow(), language, error
+    if error:
+        row.state, row.scanned_fingerprint = "error", None
+        return
+    row.scanned_fingerprint = row.fingerprint
+    for entity_type, s in sorted(summary.items()):
+        session.add(Finding(item_id=row.id, entity_type=entity_type, count=s.count,
+                            score=round(s.score, 3), sample=s.sample, scan_run_id=run_id))
+
+
+def classify_items(run_id: int, item_ids: list[int]) -> None:
+    """Actor: classify a batch of items of one scan run and record their findings."""
+    runtime = current()
+    with runtime.catalog.session() as session:
+        rows = session.execute(select(ItemRow).where(ItemRow.id.in_(item_ids))).scalars().all()
+        source_name = rows[0].source.name if rows else ""
+        items = {row.id: to_connector_item(row) for row in rows}
+    results = {}
+    if items:
+        with runtime.connector(source_name) as connector:
+            results = {i: _classify_safely(runtime, connector, it) for i, it in items.items()}
+    with runtime.catalog.session() as session:
+        for row in session.execute(select(ItemRow).where(ItemRow.id.in_(results))).scalars():
+            _record(session, row, run_id, *results[row.id])
+        failed = sum(1 for _, _, error in results.values() if error)
+        session.execute(update(ScanRun).where(ScanRun.id == run_id).values(
+            items_classified=ScanRun.items_classified + len(item_ids),
+            items_failed=ScanRun.items_failed + failed,
+        ))
+        _finish_if_complete(session, run_id)

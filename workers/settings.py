@@ -1,0 +1,29 @@
+"""What a worker needs to know, as plain data (the app builds it from its configuration)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rules.policy import Binding
+
+DEFAULT_BATCH_SIZE = 20
+DEFAULT_READ_LIMIT = 64 * 1024 * 1024
+DEFAULT_CERTIFICATES_DIR = ".expunge/certificates"
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """Everything a scan, plan or enforcement needs, identical in the CLI and every worker."""
+
+    catalog_url: str
+    broker_url: str = "embedded"
+    sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    packs: tuple[str, ...] = ("kr-medical",)
+    bindings: tuple[Binding, ...] = ()
+    batch_size: int = DEFAULT_BATCH_SIZE
+    read_limit: int = DEFAULT_READ_LIMIT
+    score_threshold: float = 0.5
+    certificates_dir: str = DEFAULT_CERTIFICATES_DIR
+    worker_threads: int = 2
