@@ -3,9 +3,10 @@
 Keys. An item's key is its POSIX path relative to the root (``rx/2016/scan.pdf``). Names are
 bytes on disk; a name that is not valid UTF-8 is escaped so that every key is valid Unicode
 (storable in PostgreSQL) and maps back to the exact bytes: each byte 0x80-0xFF that is not
-part of valid UTF-8 becomes the private-use character U+EF80-U+EFFF (U+EF00 + byte, the
-OPTU-8 / "UTF-8b" convention), and a name's own U+EF80-U+EFFF characters, which would
-otherwise be ambiguous, are escaped byte by byte the same way. Every other name, i.e. every
+part of valid UTF-8 becomes the private-use character U+EF00 + byte (U+EF80-U+EFFF, the range
+MirBSD's OPTU-8 uses; Python's own surrogateescape gives lone surrogates, which PostgreSQL
+rejects), and a name's own U+EF80-U+EFFF characters, which would otherwise be ambiguous, are
+escaped byte by byte the same way. Every other name, i.e. every
 name met in practice, is its key unchanged. See :func:`bytes_to_key` and :func:`key_to_bytes`.
 
 Fingerprint. ``"<size>:<mtime_ns>:<inode>"``: a write changes the size or the mtime, and a
@@ -30,7 +31,7 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from connectors.base import CHUNK_SIZE, Connector, ConnectorOptions, Item, ListingError
 from connectors.errors import (
@@ -68,6 +69,17 @@ class FilesOptions(ConnectorOptions):
             " or `~$*`. A glob without `/` matches a name at any depth; `**` spans directories."
         ),
     )
+
+    @field_validator("exclude")
+    @classmethod
+    def _globs_compile(cls, patterns: list[str]) -> list[str]:
+        """Reject a glob that cannot be compiled, naming it."""
+        for pattern in patterns:
+            try:
+                glob_to_regex(pattern)
+            except re.error as exc:
+                raise ValueError(f"invalid glob {pattern!r}: {exc.msg}") from exc
+        return patterns
 
 
 # --- keys -------------------------------------------------------------------------------
@@ -122,7 +134,7 @@ def _glob_token(token: str) -> str:
     if token in _GLOB_REGEX:
         return _GLOB_REGEX[token]
     if len(token) > 2 and token.startswith("["):
-        inner = token[1:-1].replace("\\", "\\\\")
+        inner = token[1:-1].replace("\\", "\\\\").replace("[", "\\[")
         if inner.startswith("!"):
             return f"[^/{inner[1:]}]"
         return f"[{inner}]" if not inner.startswith("^") else f"[\\{inner}]"
@@ -272,7 +284,7 @@ def _wipe(fd: int, dir_fd: int, name: bytes, st: os.stat_result, key: str) -> No
         os.ftruncate(fd, 0)
         os.fsync(fd)
     except OSError as exc:
-        raise DeletionFailed(key, _reason(exc)) from exc
+        raise DeletionFailed(key, f"overwrite or unlink failed: {_reason(exc)}") from exc
 
 
 _Node = bytes | Item | ListingError
@@ -385,7 +397,7 @@ class FilesConnector(Connector):
             os.close(dir_fd)
         prefix = rel + b"/" if rel else b""
         children = [self._classify(prefix + name, st) for name, st in entries]
-        return [node for _, node in sorted(c for c in children if c is not None)]
+        return [node for _, node in sorted(filter(None, children), key=lambda c: c[0])]
 
     def _classify(self, rel: bytes, st: os.stat_result | OSError) -> tuple[bytes, _Node] | None:
         """(sort key, node) for one entry, or None if it vanished or is excluded."""
@@ -393,7 +405,7 @@ class FilesConnector(Connector):
         if isinstance(st, FileNotFoundError):
             return None
         if isinstance(st, OSError):
-            return rel, ListingError(key, _reason(st))
+            return None if self.excluded(key, False) else (rel, ListingError(key, _reason(st)))
         is_dir = stat.S_ISDIR(st.st_mode)
         if self.excluded(key, is_dir):
             return None

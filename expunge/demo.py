@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from rich.console import Console
 from rich.rule import Rule
 
 from catalog import audit, queries

@@ -2,7 +2,8 @@
 
 Chunks end at a newline where one is near the limit, else at a space, else at the limit.
 Each chunk after the first starts ``overlap`` characters early (at a whitespace), so a value
-cut by a boundary is still seen whole in one chunk; ``dedupe`` removes the doubles.
+cut by a boundary is still seen whole in one chunk; ``dedupe`` removes the doubles, and also
+settles overlaps between types (an RRN that phonenumbers also reads as a phone number).
 """
 
 from __future__ import annotations
@@ -67,17 +68,15 @@ def _restart(text: str, earliest: int, end: int) -> int:
 
 
 def dedupe(detections: Iterable[S]) -> list[S]:
-    """Drop overlapping detections of the same type, keeping the higher score (then longer)."""
-    kept: dict[str, list[S]] = {}
+    """Drop overlapping detections, keeping the higher score (then the longer span)."""
+    kept: list[S] = []
     for candidate in sorted(detections, key=lambda d: (d.start, -d.end)):
-        bucket = kept.setdefault(candidate.entity_type, [])
-        if bucket and candidate.start < bucket[-1].end:
-            if _rank(candidate) > _rank(bucket[-1]):
-                bucket[-1] = candidate
+        if kept and candidate.start < kept[-1].end:
+            if _rank(candidate) > _rank(kept[-1]):
+                kept[-1] = candidate
         else:
-            bucket.append(candidate)
-    merged = [detection for bucket in kept.values() for detection in bucket]
-    return sorted(merged, key=lambda d: (d.start, d.end, d.entity_type))
+            kept.append(candidate)
+    return kept
 
 
 def _rank(detection: Span) -> tuple[float, int]:

@@ -21,6 +21,7 @@ from workers.runtime import MAX_RETRIES, Runtime
 
 EMBEDDED = "embedded"
 POLL_SECONDS = 0.2
+EMBEDDED_POLL_MS = 50
 
 ACTORS: dict[str, tuple[Callable[..., Any], str, int]] = {
     # name: (function, queue, time limit in ms)
@@ -68,8 +69,15 @@ class Dispatcher:
         self.broker = make_broker(url)
         declare_actors(runtime, self.broker)
         self.worker: dramatiq.Worker | None = None
+        self.worker_threads = worker_threads
         if self.embedded:
-            self.worker = dramatiq.Worker(self.broker, worker_threads=worker_threads)
+            runtime.before_send = self._start_embedded_worker
+
+    def _start_embedded_worker(self) -> None:
+        """Start the in-process worker on the first message (listings never pay for it)."""
+        if self.worker is None:
+            self.worker = dramatiq.Worker(self.broker, worker_threads=self.worker_threads,
+                                          worker_timeout=EMBEDDED_POLL_MS)
             self.worker.start()
 
     def wait(self, done: Callable[[], bool], tick: Callable[[], None] = lambda: None,
@@ -89,6 +97,8 @@ class Dispatcher:
 
     def _queues_idle(self) -> bool:
         assert isinstance(self.broker, StubBroker)
+        if self.worker is None:
+            return True
         try:
             for queue in self.broker.get_declared_queues():
                 self.broker.join(queue, timeout=int(POLL_SECONDS * 1000))

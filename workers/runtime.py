@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import dramatiq
@@ -28,6 +29,7 @@ class Runtime:
         self.catalog = catalog or Catalog(settings.catalog_url)
         self.rulebook = Rulebook([load_pack(p) for p in settings.packs], settings.bindings)
         self.actors: dict[str, dramatiq.Actor[Any, Any]] = {}
+        self.before_send: Callable[[], None] = lambda: None
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
 
@@ -48,6 +50,7 @@ class Runtime:
 
     def send(self, actor_name: str, *args: Any) -> None:
         """Enqueue a message for one of our actors."""
+        self.before_send()
         self.actors[actor_name].send(*args)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from connectors.base import CHUNK_SIZE, Item, ListingError
 from connectors.errors import (
@@ -562,7 +563,9 @@ def test_a_delete_interrupted_after_the_overwrite_completes_on_retry(
 
     with monkeypatch.context() as patch:
         patch.setattr(os, "unlink", crash)
-        with pytest.raises(DeletionFailed, match="a.txt: input/output error"):
+        with pytest.raises(
+            DeletionFailed, match="a.txt: overwrite or unlink failed: input/output error"
+        ):
             files.delete(item)
     assert path.read_bytes() == bytes(6)
     files.delete(item)
@@ -597,6 +600,11 @@ def test_errors_name_the_key_never_the_content(
 def test_every_option_is_described() -> None:
     for name, field in FilesOptions.model_fields.items():
         assert field.description, name
+
+
+def test_an_invalid_exclude_glob_is_rejected_naming_the_field() -> None:
+    with pytest.raises(ValidationError, match="(?s)exclude.*invalid glob '\\[z-a\\]'"):
+        FilesOptions(name="charts", path="/srv/charts", exclude=["[z-a]"])
 
 
 def test_kind_defaults_to_files() -> None:

@@ -1,0 +1,30 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Each sets up .venv first.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## generate a synthetic clinic, scan, plan, approve, enforce, certify
+	$(BIN)/expunge demo
+
+test: $(STAMP)  ## the whole suite, on real PostgreSQL and Redis (see .ci/run for services)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## ruff and mypy, as CI runs them
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+bench: $(STAMP)  ## throughput figures for the README
+	$(BIN)/python bench/bench_engine.py
+	$(BIN)/python bench/bench_scan.py
+
+clean:
+	rm -rf $(VENV) .expunge .pytest_cache .mypy_cache .ruff_cache *.egg-info

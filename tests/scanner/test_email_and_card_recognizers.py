@@ -1,0 +1,63 @@
+"""EMAIL_ADDRESS (offline suffix check) and CREDIT_CARD (Luhn)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("이메일: hong.gildong@example.com", ["hong.gildong@example.com"]),
+        ("이메일은hong@hospital.co.kr입니다", ["hong@hospital.co.kr"]),
+        ("email nguyen.van.an@benhvien.com.vn.", ["nguyen.van.an@benhvien.com.vn"]),
+        ("e-mail: j.smith+lab@mail.example.org", ["j.smith+lab@mail.example.org"]),
+        ("two a.b@example.com, c_d@example.net", ["a.b@example.com", "c_d@example.net"]),
+        # decoys
+        ("user@localhost", []),
+        ("x@foo.notatld", []),
+        ("name@example", []),
+        ("hong@", []),
+        ("@handle on twitter", []),
+        ("a@b.c", []),
+    ],
+)
+def test_email_table(find, text, expected):
+    assert [value for _, value in find(text, "EMAIL_ADDRESS")] == expected
+
+
+def luhn_complete(prefix: str) -> str:
+    """Append the Luhn check digit to ``prefix``."""
+    total = 0
+    for index, char in enumerate(reversed(prefix)):
+        digit = int(char) * (2 if index % 2 == 0 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return prefix + str((10 - total % 10) % 10)
+
+
+VISA = luhn_complete("411111111111111")
+MASTERCARD = luhn_complete("550000000000000")
+
+
+def broken(number: str) -> str:
+    return number[:-1] + str((int(number[-1]) + 1) % 10)
+
+
+def grouped(number: str, sep: str = " ") -> str:
+    return sep.join(number[i : i + 4] for i in range(0, len(number), 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"카드번호 {grouped(VISA)}", [grouped(VISA)]),
+        (f"card {grouped(MASTERCARD, '-')}", [grouped(MASTERCARD, "-")]),
+        (f"số thẻ {VISA}", [VISA]),
+        ("Amex 378282246310005", ["378282246310005"]),
+        (f"카드번호 {grouped(broken(VISA))}", []),
+        (f"card {broken(MASTERCARD)}", []),
+        ("order 1234 5678 9012 3456", []),
+    ],
+)
+def test_credit_card_table(find, text, expected):
+    assert [value for _, value in find(text, "CREDIT_CARD")] == expected

@@ -1,0 +1,86 @@
+"""PHONE_NUMBER: Korean, Vietnamese and international formats, and decoys."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.recognizers.phone import glued, plausibly_written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Korean
+        ("연락처: 010-1234-5678", ["010-1234-5678"]),
+        ("휴대폰 01012345678", ["01012345678"]),
+        ("휴대폰 010 1234 5678", ["010 1234 5678"]),
+        ("전화 02-123-4567", ["02-123-4567"]),
+        ("병원 02-1234-5678", ["02-1234-5678"]),
+        ("경기 031-123-4567", ["031-123-4567"]),
+        ("mobile +82 10-1234-5678", ["+82 10-1234-5678"]),
+        ("+82-2-123-4567 (서울)", ["+82-2-123-4567"]),
+        ("연락처:010-1234-5678입니다", ["010-1234-5678"]),
+        ("연락처010-1234-5678", ["010-1234-5678"]),
+        ("보호자 010-5981-6130", ["010-5981-6130"]),  # unassigned range: pattern fallback
+        ("대표번호 1588-1234", ["1588-1234"]),
+        # Vietnamese
+        ("Số điện thoại: 0912 345 678", ["0912 345 678"]),
+        ("SĐT: 0912345678", ["0912345678"]),
+        ("điện thoại +84 912 345 678", ["+84 912 345 678"]),
+        ("Bệnh viện 028 3822 1234", ["028 3822 1234"]),
+        ("Hà Nội 024 3826 1234", ["024 3826 1234"]),
+        ("liên hệ 0903-123-456", ["0903-123-456"]),
+        ("+84 28 3822 1234", ["+84 28 3822 1234"]),
+        # international
+        ("phone +1 212-555-0123", ["+1 212-555-0123"]),
+        ("tel (212) 555-0123", ["(212) 555-0123"]),
+        ("London +44 20 7946 0958", ["+44 20 7946 0958"]),
+        ("two: 010-1234-5678, 0912 345 678", ["010-1234-5678", "0912 345 678"]),
+        # decoys
+        ("visit 2023-10-12", []),
+        ("ngày 12/10/2023", []),
+        ("2023.10.12 진료", []),
+        ("amount 1,234,567 KRW", []),
+        ("Tổng chi phí 1.234.567 đồng", []),
+        ("주문번호 20231012345", []),
+        ("order no. 20231012345", []),
+        ("invoice INV-2023-000123", []),
+        ("code 12-010-1234-5678", []),
+        ("version 3.11.7", []),
+        ("lot 123456", []),
+        ("000-0000-0000", []),
+    ],
+)
+def test_phone_table(find, text, expected):
+    assert [value for _, value in find(text, "PHONE_NUMBER")] == expected
+
+
+def test_context_words_raise_a_phone_score(engine):
+    bare = engine.analyze("x 010-1234-5678").detections[0].score
+    korean = engine.analyze("연락처는 010-1234-5678").detections[0].score
+    vietnamese = engine.analyze("số điện thoại 0912 345 678").detections[0].score
+    assert korean > bare and vietnamese > bare
+
+
+def test_latin_context_words_need_a_word_start(engine):
+    hotel = engine.analyze("hotel 010-1234-5678").detections[0].score
+    tel = engine.analyze("tel 010-1234-5678").detections[0].score
+    assert tel > hotel
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("8205271185542", False), ("+82 10-1234-5678", True), ("010-1234-5678", True),
+     ("212-555-0123", True), ("1588-1234", True)],
+)
+def test_bare_country_code_runs_are_not_plausible_phones(raw, expected):
+    assert plausibly_written(raw) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [("INV-2023-000123", 4, 15, True), ("a 010-1234-5678", 2, 15, False),
+     ("010-1234-5678-9", 0, 13, True), ("연락처010-1234-5678", 3, 16, False)],
+)
+def test_numbers_glued_to_longer_codes_are_rejected(text, start, end, expected):
+    assert glued(text, start, end) is expected
