@@ -11,12 +11,13 @@ from typing import Any
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///.expunge/catalog.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+MIGRATION_LOCK = 0x65787075  # "expu": one advisory lock id for catalog migrations
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -60,10 +61,23 @@ def _alembic_config() -> AlembicConfig:
     return config
 
 
+def _lock_migrations(connection: Connection) -> None:
+    """Serialise migrations of processes starting together (workers, CLI, dashboard).
+
+    SQLite needs nothing: its transactions already take the write lock up front.
+    """
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+    elif dialect in ("mysql", "mariadb"):
+        connection.execute(text("SELECT GET_LOCK('expunge_migrations', 300)"))
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the catalog schema to ``revision`` (applied on every start; a no-op when current)."""
     config = _alembic_config()
     with engine.begin() as connection:
+        _lock_migrations(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

@@ -339,7 +339,8 @@ def worker(ctx: typer.Context,
     signal.signal(signal.SIGINT, request_stop)
     runtime = Runtime(cfg.worker_settings())
     install(runtime)
-    err.print(f"worker consuming {cfg.broker} with {threads or cfg.worker_threads} threads")
+    err.print(f"worker consuming {config_module.redacted(cfg.broker)} with {threads or cfg.worker_threads} threads",
+              highlight=False)
     run_worker(runtime, threads or cfg.worker_threads, lambda: stop["now"])
 
 

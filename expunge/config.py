@@ -107,6 +107,11 @@ class Config(BaseModel):
         )
 
 
+def redacted(url: str) -> str:
+    """A URL safe to print: any password replaced by ***."""
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+
+
 def _location(loc: tuple[int | str, ...]) -> str:
     text = ""
     for part in loc:

@@ -29,6 +29,8 @@ from scanner.recognizers.email import OFFLINE_TLD_EXTRACT
 DEFAULT_SCORE_THRESHOLD = 0.5
 DEFAULT_LANGUAGES: tuple[str, ...] = ("ko", "vi", "en")
 DEFAULT_CHUNK_SIZE = 100_000
+MIN_CHUNK_SIZE = 1_000
+MAX_CHUNK_SIZE = 1_000_000  # spaCy's default nlp.max_length
 DEFAULT_CONTEXT_WINDOW = DEFAULT_WINDOW
 FALLBACK_LANGUAGE = "en"
 UNDETERMINED = "und"
@@ -74,8 +76,10 @@ class EngineSettings:
             raise DetectionError("score_threshold: must be between 0 and 1")
         if not self.languages:
             raise DetectionError("languages: at least one language is required")
-        if self.chunk_size < 1_000:
-            raise DetectionError("chunk_size: must be at least 1000 characters")
+        if not MIN_CHUNK_SIZE <= self.chunk_size <= MAX_CHUNK_SIZE:
+            raise DetectionError(
+                f"chunk_size: must be between {MIN_CHUNK_SIZE} and {MAX_CHUNK_SIZE} characters"
+            )
         if self.context_window < 0:
             raise DetectionError("context_window: must not be negative")
         unknown = set(self.spacy_models) - set(self.languages)

@@ -127,3 +127,20 @@ class Cli:
 @pytest.fixture
 def cli(tmp_path: Path, catalog_url: str, clinic: Clinic) -> Cli:
     return Cli(write_config(tmp_path / "expunge.yaml", catalog_url, clinic.root))
+
+
+@pytest.fixture
+def make_config() -> Any:
+    """write_config(path, catalog_url, root, **extra) -> path of a clinic configuration."""
+    return write_config
+
+
+@pytest.fixture
+def redis_url() -> str:
+    return REDIS_URL
+
+
+@pytest.fixture
+def rrn_of() -> Any:
+    """rrn_of('850315123456') -> '850315-1234561' with a valid check digit."""
+    return rrn

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from html.parser import HTMLParser
 from typing import ClassVar
 
@@ -16,10 +17,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-LEGACY_ENCODINGS = ("cp949", "cp1258")
 UTF16_NUL_SHARE = 0.3
 MAX_CONTROL_SHARE = 0.05
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # not \t \n \v \f \r ESC
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u3130-\u318f]")
 
 
 def decode_text(data: bytes) -> str:
@@ -29,14 +31,41 @@ def decode_text(data: bytes) -> str:
             return _decode_or_reject(data[len(bom) :], encoding)
     if b"\x00" in data:
         return _decode_bomless_utf16(data)
-    for encoding in ("utf-8", *LEGACY_ENCODINGS):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        _reject_binary(text)
-        return text
+    text = _try_decode(data, "utf-8")
+    if text is None:
+        text = _decode_legacy(data)
+    _reject_binary(text)
+    return text
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Decode as cp949 when that gives Hangul, else cp1258, else cp949 anyway.
+
+    cp1258 (Vietnamese) bytes often decode as valid but meaningless cp949 (Hanja and
+    symbols); real cp949 text is mostly Hangul, so anything else is tried as cp1258.
+    """
+    korean = _try_decode(data, "cp949")
+    if korean is not None and _mostly_hangul(korean):
+        return korean
+    vietnamese = _try_decode(data, "cp1258")
+    if vietnamese is not None:
+        return vietnamese
+    if korean is not None:
+        return korean
     raise UnsupportedFormat("data is not text in a supported encoding")
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    """Decode strictly, or return None."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_hangul(text: str) -> bool:
+    """True when at least half of the non-ASCII characters are Hangul."""
+    return len(_HANGUL.findall(text)) * 2 >= len(_NON_ASCII.findall(text))
 
 
 def _decode_or_reject(data: bytes, encoding: str) -> str:
@@ -65,7 +94,7 @@ def _reject_binary(text: str) -> None:
     """Raise UnsupportedFormat when decoded text is mostly control characters."""
     if not text:
         return
-    controls = sum(1 for char in text if char < " " and char not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROLS.findall(text))
     if "\x00" in text or controls / len(text) > MAX_CONTROL_SHARE:
         raise UnsupportedFormat("data looks binary (control characters)")
 

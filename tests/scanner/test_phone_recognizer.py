@@ -70,8 +70,13 @@ def test_latin_context_words_need_a_word_start(engine):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("8205271185542", False), ("+82 10-1234-5678", True), ("010-1234-5678", True),
-     ("212-555-0123", True), ("1588-1234", True)],
+    [
+        ("8205271185542", False),
+        ("+82 10-1234-5678", True),
+        ("010-1234-5678", True),
+        ("212-555-0123", True),
+        ("1588-1234", True),
+    ],
 )
 def test_bare_country_code_runs_are_not_plausible_phones(raw, expected):
     assert plausibly_written(raw) is expected
@@ -79,8 +84,12 @@ def test_bare_country_code_runs_are_not_plausible_phones(raw, expected):
 
 @pytest.mark.parametrize(
     ("text", "start", "end", "expected"),
-    [("INV-2023-000123", 4, 15, True), ("a 010-1234-5678", 2, 15, False),
-     ("010-1234-5678-9", 0, 13, True), ("연락처010-1234-5678", 3, 16, False)],
+    [
+        ("INV-2023-000123", 4, 15, True),
+        ("a 010-1234-5678", 2, 15, False),
+        ("010-1234-5678-9", 0, 13, True),
+        ("연락처010-1234-5678", 3, 16, False),
+    ],
 )
 def test_numbers_glued_to_longer_codes_are_rejected(text, start, end, expected):
     assert glued(text, start, end) is expected
