@@ -3,6 +3,8 @@
 Run ``python bench/bench_engine.py [CHARS]``. Generates ~300 K characters of mixed
 Korean/Vietnamese/English clinic-like text with embedded identifiers and decoys (fixed seed),
 then prints chars/s, detections and how many planted identifiers each engine found.
+"presidio/c" is the baseline fed the same 100 K-character chunks as the Engine: Presidio's
+lemma context enhancer is quadratic in the text length, so chunking alone speeds it up.
 Everything runs offline: the baseline's e-mail recognizer gets tldextract's bundled snapshot.
 """
 
@@ -169,8 +171,24 @@ def main() -> None:
     print(f"text: {len(text):,} chars, {len(planted):,} planted identifiers (seed {SEED})")
     base_run, our_run = baseline(), ours()
     base_rate = timed("presidio", lambda: base_run(text), text, planted)
+    chunked_rate = timed("presidio/c", lambda: chunked(base_run, text), text, planted)
     our_rate = timed("expunge", lambda: our_run(text), text, planted)
-    print(f"ratio expunge/presidio: {our_rate / base_rate:.2f}x")
+    print(
+        f"ratio expunge/presidio: {our_rate / base_rate:.2f}x "
+        f"(vs presidio fed the same 100 K chunks: {our_rate / chunked_rate:.2f}x)"
+    )
+
+
+def chunked(
+    run: Callable[[str], list[tuple[int, int, float]]], text: str
+) -> list[tuple[int, int, float]]:
+    """Run ``run`` over the Engine's 100 K chunks, shifting offsets (no dedupe needed)."""
+    from scanner.chunking import chunks
+
+    found: list[tuple[int, int, float]] = []
+    for offset, piece in chunks(text, 100_000):
+        found.extend((offset + start, offset + end, score) for start, end, score in run(piece))
+    return sorted(set(found))
 
 
 if __name__ == "__main__":

@@ -6,18 +6,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, CursorResult, Engine, Executable, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///.expunge/catalog.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 MIGRATION_LOCK = 0x65787075  # "expu": one advisory lock id for catalog migrations
+
+
+def affected_rows(session: Session, statement: Executable) -> int:
+    """Execute an UPDATE/DELETE and return how many rows it changed (compare-and-set)."""
+    result = session.execute(statement)
+    return int(cast(CursorResult[Any], result).rowcount)
 
 
 def _sqlite_engine(url: str) -> Engine:

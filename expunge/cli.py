@@ -339,9 +339,10 @@ def worker(ctx: typer.Context,
     signal.signal(signal.SIGINT, request_stop)
     runtime = Runtime(cfg.worker_settings())
     install(runtime)
-    err.print(f"worker consuming {config_module.redacted(cfg.broker)} with {threads or cfg.worker_threads} threads",
+    count = threads or cfg.worker_threads
+    err.print(f"worker consuming {config_module.redacted(cfg.broker)} with {count} threads",
               highlight=False)
-    run_worker(runtime, threads or cfg.worker_threads, lambda: stop["now"])
+    run_worker(runtime, count, lambda: stop["now"])
 
 
 @app.command()

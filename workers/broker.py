@@ -13,7 +13,7 @@ from typing import Any
 
 import dramatiq
 from dramatiq.brokers.stub import StubBroker
-from dramatiq.common import QueueJoinTimeout
+from dramatiq.errors import QueueJoinTimeout
 from dramatiq.middleware import CurrentMessage
 
 from workers import enforce, scan
@@ -39,7 +39,7 @@ def make_broker(url: str, namespace: str = "expunge") -> dramatiq.Broker:
     elif url.startswith(("redis://", "rediss://", "unix://")):
         from dramatiq.brokers.redis import RedisBroker
 
-        broker = RedisBroker(url=url, namespace=namespace)
+        broker = RedisBroker(url=url, namespace=namespace)  # type: ignore[no-untyped-call]
     elif url.startswith(("amqp://", "amqps://")):
         from dramatiq.brokers.rabbitmq import RabbitmqBroker
 
@@ -53,9 +53,9 @@ def make_broker(url: str, namespace: str = "expunge") -> dramatiq.Broker:
 def declare_actors(runtime: Runtime, broker: dramatiq.Broker) -> None:
     """Bind every actor to ``broker`` and make them reachable through ``runtime.send``."""
     for name, (fn, queue, time_limit) in ACTORS.items():
-        runtime.actors[name] = dramatiq.actor(
-            fn, actor_name=name, queue_name=queue, broker=broker,
-            max_retries=MAX_RETRIES, time_limit=time_limit, min_backoff=1000,
+        runtime.actors[name] = dramatiq.Actor(
+            fn, broker=broker, actor_name=name, queue_name=queue, priority=0,
+            options={"max_retries": MAX_RETRIES, "time_limit": time_limit, "min_backoff": 1000},
         )
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from catalog import audit
 from catalog.models import Disposition, Finding, utcnow
 from catalog.models import Item as ItemRow
+from catalog.store import affected_rows
 from connectors.errors import ConnectorError, DeletionFailed
 from rules.holds import holds_covering
 from workers.actions import action_for
@@ -22,18 +23,21 @@ from workers.runtime import MAX_RETRIES, Runtime, current, retries_so_far
 log = logging.getLogger(__name__)
 
 
-def queue_enforcement(runtime: Runtime, actor: str, run_id: str,
-                      ids: Sequence[int] | None = None) -> list[int]:
+def queue_enforcement(
+    runtime: Runtime, actor: str, run_id: str, ids: Sequence[int] | None = None
+) -> list[int]:
     """Claim approved dispositions for run ``run_id`` and send them to the workers."""
     with runtime.catalog.session() as session:
         query = select(Disposition.id).where(Disposition.state == "approved")
         if ids is not None:
             query = query.where(Disposition.id.in_(ids))
         claimed = list(session.execute(query.order_by(Disposition.id)).scalars())
-        session.execute(update(Disposition).where(Disposition.id.in_(claimed))
-                        .values(run_id=run_id))
-        audit.append(session, actor, "enforcement.requested", f"run:{run_id}",
-                     {"dispositions": claimed})
+        session.execute(
+            update(Disposition).where(Disposition.id.in_(claimed)).values(run_id=run_id)
+        )
+        audit.append(
+            session, actor, "enforcement.requested", f"run:{run_id}", {"dispositions": claimed}
+        )
     for disposition_id in claimed:
         runtime.send("enforce_disposition", disposition_id, run_id)
     return claimed
@@ -41,12 +45,18 @@ def queue_enforcement(runtime: Runtime, actor: str, run_id: str,
 
 def _claim(session: Session, disposition_id: int, run_id: str) -> bool:
     """approved → running (or resume a running one of this run after a crash)."""
-    return bool(session.execute(
-        update(Disposition)
-        .where(Disposition.id == disposition_id, Disposition.run_id == run_id,
-               Disposition.state.in_(("approved", "running")))
-        .values(state="running", started_at=utcnow(), attempts=Disposition.attempts + 1)
-    ).rowcount)
+    return bool(
+        affected_rows(
+            session,
+            update(Disposition)
+            .where(
+                Disposition.id == disposition_id,
+                Disposition.run_id == run_id,
+                Disposition.state.in_(("approved", "running")),
+            )
+            .values(state="running", started_at=utcnow(), attempts=Disposition.attempts + 1),
+        )
+    )
 
 
 def _hold_reason(session: Session, row: ItemRow) -> str | None:
@@ -61,11 +71,22 @@ def _finish(runtime: Runtime, disposition_id: int, state: str, error: str | None
         d.state, d.error, d.finished_at = state, error, utcnow()
         if state == "done":
             d.item.state = "deleted" if d.action == "delete" else "anonymized"
-            session.execute(Finding.__table__.delete().where(Finding.item_id == d.item_id))
-        audit.append(session, "worker", f"disposition.{state}", f"disposition:{d.id}",
-                     {"item": d.item.key, "source": d.item.source.name, "action": d.action,
-                      "rule": d.rule, "run": d.run_id, "verified": state == "done",
-                      "error": error})
+            session.execute(delete(Finding).where(Finding.item_id == d.item_id))
+        audit.append(
+            session,
+            "worker",
+            f"disposition.{state}",
+            f"disposition:{d.id}",
+            {
+                "item": d.item.key,
+                "source": d.item.source.name,
+                "action": d.action,
+                "rule": d.rule,
+                "run": d.run_id,
+                "verified": state == "done",
+                "error": error,
+            },
+        )
 
 
 def _execute(runtime: Runtime, disposition: Disposition, row: ItemRow) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from catalog import audit
 from catalog.models import Finding, ScanRun, utcnow
 from catalog.models import Item as ItemRow
+from catalog.store import affected_rows
 from connectors.base import Connector, Item, ListingError
 from connectors.errors import ConnectorError
 from scanner.engine import Analysis
@@ -47,8 +48,9 @@ def queue_scan(runtime: Runtime, source_name: str, requested_by: str) -> int:
         run = ScanRun(source_id=source.id, requested_by=requested_by)
         session.add(run)
         session.flush()
-        audit.append(session, requested_by, "scan.requested", f"source:{source_name}",
-                     {"scan_run": run.id})
+        audit.append(
+            session, requested_by, "scan.requested", f"source:{source_name}", {"scan_run": run.id}
+        )
         run_id = run.id
     runtime.send("scan_source", run_id)
     return run_id
@@ -91,26 +93,35 @@ def _list_source(runtime: Runtime, connector: Connector, run_id: int, source_id:
     for page in _pages(iter(connector.list_items()), runtime.settings.batch_size):
         with runtime.catalog.session() as session:
             changed, unchanged, failed = upsert_listed(session, source_id, run_id, page)
-            session.execute(update(ScanRun).where(ScanRun.id == run_id).values(
-                items_listed=ScanRun.items_listed + len(page),
-                items_unchanged=ScanRun.items_unchanged + unchanged,
-                items_failed=ScanRun.items_failed + failed,
-                items_to_classify=ScanRun.items_to_classify + len(changed),
-            ))
+            session.execute(
+                update(ScanRun)
+                .where(ScanRun.id == run_id)
+                .values(
+                    items_listed=ScanRun.items_listed + len(page),
+                    items_unchanged=ScanRun.items_unchanged + unchanged,
+                    items_failed=ScanRun.items_failed + failed,
+                    items_to_classify=ScanRun.items_to_classify + len(changed),
+                )
+            )
         if changed:
             runtime.send("classify_items", run_id, changed)
 
 
 def _close_listing(runtime: Runtime, run_id: int, source_id: int) -> None:
     with runtime.catalog.session() as session:
-        gone = session.execute(
+        gone = affected_rows(
+            session,
             update(ItemRow)
-            .where(ItemRow.source_id == source_id, ItemRow.state.in_(("present", "error")),
-                   ItemRow.last_scan_id != run_id)
-            .values(state="gone")
-        ).rowcount
-        session.execute(update(ScanRun).where(ScanRun.id == run_id).values(
-            listing_done=True, items_gone=gone))
+            .where(
+                ItemRow.source_id == source_id,
+                ItemRow.state.in_(("present", "error")),
+                ItemRow.last_scan_id != run_id,
+            )
+            .values(state="gone"),
+        )
+        session.execute(
+            update(ScanRun).where(ScanRun.id == run_id).values(listing_done=True, items_gone=gone)
+        )
         _finish_if_complete(session, run_id)
 
 
@@ -119,25 +130,45 @@ def _fail_run(runtime: Runtime, run_id: int, error: str) -> None:
         run = session.get(ScanRun, run_id)
         assert run is not None
         run.state, run.error, run.finished_at = "failed", error, utcnow()
-        audit.append(session, "worker", "scan.failed", f"source:{run.source.name}",
-                     {"scan_run": run_id, "error": error})
+        audit.append(
+            session,
+            "worker",
+            "scan.failed",
+            f"source:{run.source.name}",
+            {"scan_run": run_id, "error": error},
+        )
 
 
 def _finish_if_complete(session: Session, run_id: int) -> None:
-    finished = session.execute(
+    finished = affected_rows(
+        session,
         update(ScanRun)
-        .where(ScanRun.id == run_id, ScanRun.state == "running", ScanRun.listing_done,
-               ScanRun.items_classified >= ScanRun.items_to_classify)
-        .values(state="done", finished_at=utcnow())
-    ).rowcount
+        .where(
+            ScanRun.id == run_id,
+            ScanRun.state == "running",
+            ScanRun.listing_done,
+            ScanRun.items_classified >= ScanRun.items_to_classify,
+        )
+        .values(state="done", finished_at=utcnow()),
+    )
     if finished:
         run = session.get(ScanRun, run_id)
         assert run is not None
         session.refresh(run)
-        audit.append(session, "worker", "scan.finished", f"source:{run.source.name}", {
-            "scan_run": run_id, "listed": run.items_listed, "classified": run.items_classified,
-            "unchanged": run.items_unchanged, "failed": run.items_failed, "gone": run.items_gone,
-        })
+        audit.append(
+            session,
+            "worker",
+            "scan.finished",
+            f"source:{run.source.name}",
+            {
+                "scan_run": run_id,
+                "listed": run.items_listed,
+                "classified": run.items_classified,
+                "unchanged": run.items_unchanged,
+                "failed": run.items_failed,
+                "gone": run.items_gone,
+            },
+        )
 
 
 def summarize(text: str, analysis: Analysis) -> dict[str, EntitySummary]:
@@ -147,7 +178,7 @@ def summarize(text: str, analysis: Analysis) -> dict[str, EntitySummary]:
         best = summary.get(d.entity_type)
         count = 1 if best is None else best.count + 1
         if best is None or d.score > best.score:
-            best = EntitySummary(count, d.score, mask(d.entity_type, text[d.start:d.end]))
+            best = EntitySummary(count, d.score, mask(d.entity_type, text[d.start : d.end]))
         summary[d.entity_type] = EntitySummary(count, best.score, best.sample)
     return summary
 
@@ -160,8 +191,9 @@ def classify(runtime: Runtime, connector: Connector, item: Item) -> tuple[str, d
     return analysis.language, summarize(text, analysis)
 
 
-def _classify_safely(runtime: Runtime, connector: Connector,
-                     item: Item) -> tuple[str | None, dict[str, Any], str | None]:
+def _classify_safely(
+    runtime: Runtime, connector: Connector, item: Item
+) -> tuple[str | None, dict[str, Any], str | None]:
     try:
         language, summary = classify(runtime, connector, item)
     except (ConnectorError, ScannerError) as exc:
@@ -172,8 +204,14 @@ def _classify_safely(runtime: Runtime, connector: Connector,
     return language, summary, None
 
 
-def _record(session: Session, row: ItemRow, run_id: int, language: str | None,
-            summary: dict[str, EntitySummary], error: str | None) -> None:
+def _record(
+    session: Session,
+    row: ItemRow,
+    run_id: int,
+    language: str | None,
+    summary: dict[str, EntitySummary],
+    error: str | None,
+) -> None:
     session.execute(delete(Finding).where(Finding.item_id == row.id))
     row.scanned_at, row.language, row.error = utcnow(), language, error
     if error:
@@ -181,8 +219,16 @@ def _record(session: Session, row: ItemRow, run_id: int, language: str | None,
         return
     row.scanned_fingerprint = row.fingerprint
     for entity_type, s in sorted(summary.items()):
-        session.add(Finding(item_id=row.id, entity_type=entity_type, count=s.count,
-                            score=round(s.score, 3), sample=s.sample, scan_run_id=run_id))
+        session.add(
+            Finding(
+                item_id=row.id,
+                entity_type=entity_type,
+                count=s.count,
+                score=round(s.score, 3),
+                sample=s.sample,
+                scan_run_id=run_id,
+            )
+        )
 
 
 def classify_items(run_id: int, item_ids: list[int]) -> None:
@@ -200,8 +246,12 @@ def classify_items(run_id: int, item_ids: list[int]) -> None:
         for row in session.execute(select(ItemRow).where(ItemRow.id.in_(results))).scalars():
             _record(session, row, run_id, *results[row.id])
         failed = sum(1 for _, _, error in results.values() if error)
-        session.execute(update(ScanRun).where(ScanRun.id == run_id).values(
-            items_classified=ScanRun.items_classified + len(item_ids),
-            items_failed=ScanRun.items_failed + failed,
-        ))
+        session.execute(
+            update(ScanRun)
+            .where(ScanRun.id == run_id)
+            .values(
+                items_classified=ScanRun.items_classified + len(item_ids),
+                items_failed=ScanRun.items_failed + failed,
+            )
+        )
         _finish_if_complete(session, run_id)
