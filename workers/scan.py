@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
@@ -20,7 +20,7 @@ from catalog.models import Finding, ScanRun, utcnow
 from catalog.models import Item as ItemRow
 from catalog.store import affected_rows
 from connectors.base import Connector, Item, ListingError
-from connectors.errors import ConnectorError
+from connectors.errors import ConnectorError, ItemVanished
 from scanner.engine import Analysis
 from scanner.errors import ScannerError
 from scanner.extract import extract_text
@@ -191,44 +191,37 @@ def classify(runtime: Runtime, connector: Connector, item: Item) -> tuple[str, d
     return analysis.language, summarize(text, analysis)
 
 
-def _classify_safely(
-    runtime: Runtime, connector: Connector, item: Item
-) -> tuple[str | None, dict[str, Any], str | None]:
+@dataclass(frozen=True)
+class Outcome:
+    """What classifying one item gave: findings, or why not (the item's new state)."""
+
+    state: str = "present"
+    language: str | None = None
+    summary: dict[str, EntitySummary] = field(default_factory=dict)
+    error: str | None = None
+
+
+def _classify_safely(runtime: Runtime, connector: Connector, item: Item) -> Outcome:
     try:
         language, summary = classify(runtime, connector, item)
+    except ItemVanished as exc:
+        return Outcome(state="gone", error=str(exc))
     except (ConnectorError, ScannerError) as exc:
-        return None, {}, str(exc)
+        return Outcome(state="error", error=str(exc))
     except Exception as exc:  # a parser bug must not stop the scan; its message may hold content
         log.exception("unexpected error classifying an item of this source")
-        return None, {}, f"{item.key}: unexpected {type(exc).__name__} while reading"
-    return language, summary, None
+        return Outcome(state="error", error=f"{item.key}: unexpected {type(exc).__name__}")
+    return Outcome(language=language, summary=summary)
 
 
-def _record(
-    session: Session,
-    row: ItemRow,
-    run_id: int,
-    language: str | None,
-    summary: dict[str, EntitySummary],
-    error: str | None,
-) -> None:
+def _record(session: Session, row: ItemRow, run_id: int, outcome: Outcome) -> None:
     session.execute(delete(Finding).where(Finding.item_id == row.id))
-    row.scanned_at, row.language, row.error = utcnow(), language, error
-    if error:
-        row.state, row.scanned_fingerprint = "error", None
-        return
-    row.scanned_fingerprint = row.fingerprint
-    for entity_type, s in sorted(summary.items()):
-        session.add(
-            Finding(
-                item_id=row.id,
-                entity_type=entity_type,
-                count=s.count,
-                score=round(s.score, 3),
-                sample=s.sample,
-                scan_run_id=run_id,
-            )
-        )
+    row.scanned_at, row.language, row.error = utcnow(), outcome.language, outcome.error
+    row.state = outcome.state
+    row.scanned_fingerprint = row.fingerprint if outcome.state == "present" else None
+    for entity_type, s in sorted(outcome.summary.items()):
+        session.add(Finding(item_id=row.id, entity_type=entity_type, count=s.count,
+                            score=round(s.score, 3), sample=s.sample, scan_run_id=run_id))
 
 
 def classify_items(run_id: int, item_ids: list[int]) -> None:
@@ -244,8 +237,8 @@ def classify_items(run_id: int, item_ids: list[int]) -> None:
             results = {i: _classify_safely(runtime, connector, it) for i, it in items.items()}
     with runtime.catalog.session() as session:
         for row in session.execute(select(ItemRow).where(ItemRow.id.in_(results))).scalars():
-            _record(session, row, run_id, *results[row.id])
-        failed = sum(1 for _, _, error in results.values() if error)
+            _record(session, row, run_id, results[row.id])
+        failed = sum(1 for outcome in results.values() if outcome.state == "error")
         session.execute(
             update(ScanRun)
             .where(ScanRun.id == run_id)
