@@ -89,20 +89,18 @@ def scan_source(run_id: int) -> None:
     _close_listing(runtime, run_id, source_id)
 
 
+def count(session: Session, run_id: int, **increments: int) -> None:
+    """Add to a run's counters in the database (atomic: batches finish concurrently)."""
+    values = {name: getattr(ScanRun, name) + n for name, n in increments.items()}
+    session.execute(update(ScanRun).where(ScanRun.id == run_id).values(**values))
+
+
 def _list_source(runtime: Runtime, connector: Connector, run_id: int, source_id: int) -> None:
     for page in _pages(iter(connector.list_items()), runtime.settings.batch_size):
         with runtime.catalog.session() as session:
             changed, unchanged, failed = upsert_listed(session, source_id, run_id, page)
-            session.execute(
-                update(ScanRun)
-                .where(ScanRun.id == run_id)
-                .values(
-                    items_listed=ScanRun.items_listed + len(page),
-                    items_unchanged=ScanRun.items_unchanged + unchanged,
-                    items_failed=ScanRun.items_failed + failed,
-                    items_to_classify=ScanRun.items_to_classify + len(changed),
-                )
-            )
+            count(session, run_id, items_listed=len(page), items_unchanged=unchanged,
+                  items_failed=failed, items_to_classify=len(changed))
         if changed:
             runtime.send("classify_items", run_id, changed)
 
@@ -239,12 +237,5 @@ def classify_items(run_id: int, item_ids: list[int]) -> None:
         for row in session.execute(select(ItemRow).where(ItemRow.id.in_(results))).scalars():
             _record(session, row, run_id, results[row.id])
         failed = sum(1 for outcome in results.values() if outcome.state == "error")
-        session.execute(
-            update(ScanRun)
-            .where(ScanRun.id == run_id)
-            .values(
-                items_classified=ScanRun.items_classified + len(item_ids),
-                items_failed=ScanRun.items_failed + failed,
-            )
-        )
+        count(session, run_id, items_classified=len(item_ids), items_failed=failed)
         _finish_if_complete(session, run_id)
