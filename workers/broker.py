@@ -100,7 +100,9 @@ class Dispatcher:
         if self.worker is None:
             return True
         try:
-            for queue in self.broker.get_declared_queues():
+            # join() covers a queue and its delay queue: joining delay queues again is waste.
+            queues = self.broker.get_declared_queues() - self.broker.get_declared_delay_queues()
+            for queue in queues:
                 self.broker.join(queue, timeout=int(POLL_SECONDS * 1000))
         except QueueJoinTimeout:
             return False

@@ -31,6 +31,7 @@ class PlanSummary:
     proposed: int = 0
     auto_approved: int = 0
     withdrawn: int = 0
+    released: int = 0
 
 
 def active_holds(session: Session) -> list[HoldSpec]:
@@ -63,8 +64,12 @@ def _open_disposition(session: Session, item_id: int) -> Disposition | None:
     ).scalar_one_or_none()
 
 
-def _propose(session: Session, row: ItemRow, verdict: RuleDecision, summary: PlanSummary) -> None:
+def _propose(session: Session, row: ItemRow, verdict: RuleDecision, held: bool,
+             summary: PlanSummary) -> None:
     current = _open_disposition(session, row.id)
+    if current is not None and current.state == "held" and not held:
+        current.state, current.approved_by, current.approved_at = "proposed", None, None
+        summary.released += 1  # the hold is gone: the officer approves afresh
     if current is not None and current.state != "proposed":
         return  # approved, running or held: planning never widens or undoes an approval
     if current is None:
@@ -113,7 +118,7 @@ def plan(runtime: Runtime, today: date, sources: list[str] | None = None) -> Pla
             summary.items += 1
             summary.actions[verdict.action] += 1
             if verdict.action in ENFORCEABLE:
-                _propose(session, row, verdict, summary)
+                _propose(session, row, verdict, held, summary)
             else:
                 _withdraw(session, row, summary)
         audit.append(session, "planner", "plan.run", "catalog",

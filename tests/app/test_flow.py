@@ -168,3 +168,19 @@ def test_unchanged_files_on_disk_are_untouched_by_scanning(cli, clinic) -> None:
     before = {p: p.read_bytes() for p in Path(clinic.root).rglob("*") if p.is_file()}
     cli("scan", expect=1)
     assert before == {p: p.read_bytes() for p in before}
+
+
+def test_after_a_hold_is_released_the_item_needs_a_fresh_approval(cli, clinic) -> None:
+    cli("scan", expect=1)
+    cli("plan", "--today", TODAY)
+    cli("approve", "--all")
+    cli("holds", "add", "--reason", "dispute", "--path", "charts/old-*")
+    cli("enforce", expect=1)
+    [hold] = cli.json("holds", "list")
+    cli("holds", "release", str(hold["id"]))
+    assert cli.json("enforce") == []  # the old approval does not come back by itself
+    chart = plan_by_item(cli)["charts/old-chart.txt"]
+    assert chart["state"] == "proposed" and chart["held"] is False
+    cli("approve", str(chart["disposition"]))
+    assert [r["state"] for r in cli.json("enforce")] == ["done"]
+    assert not (clinic.root / "charts/old-chart.txt").exists()
