@@ -41,10 +41,15 @@ class Item:
 
 @dataclass(frozen=True)
 class ListingError:
-    """An entry that could not be listed; reported on that entry while listing goes on."""
+    """An entry that could not be listed; reported on that entry while listing goes on.
+
+    ``skipped`` marks entries left out on purpose (a symbolic link, a device): recorded and
+    shown, but not a failure of the scan.
+    """
 
     key: str
     error: str
+    skipped: bool = False
 
 
 class ConnectorOptions(BaseModel):

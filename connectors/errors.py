@@ -8,6 +8,7 @@
     │   ├── ItemTooLarge           the item is bigger than the read cap
     │   ├── ItemChanged            the item no longer matches the fingerprint it was approved with
     │   ├── ItemAccessDenied       permission denied on this one item
+    │   ├── ItemLocked             storage refuses deletion: legal hold, unexpired retention
     │   └── PathEscapesRoot        the item would resolve outside the source root
     └── DeletionFailed             a deletion ran but could not be verified
 
@@ -61,6 +62,14 @@ class ItemChanged(ItemError):
 
 class ItemAccessDenied(ItemError):
     """Permission denied on this one item."""
+
+
+class ItemLocked(ItemError):
+    """The storage refuses to delete the item: a legal hold or an unexpired retention period.
+
+    The reason says which, e.g. ``legal hold on version X`` or ``COMPLIANCE retention until
+    2031-01-01T00:00:00+00:00 on version X``. Not retryable until the lock is lifted or expires.
+    """
 
 
 class PathEscapesRoot(ItemError):

@@ -415,9 +415,9 @@ class FilesConnector(Connector):
             item = Item(key, "file", fingerprint(st), st.st_size, _modified(st.st_mtime_ns))
             return rel, item
         if stat.S_ISLNK(st.st_mode):
-            return rel, ListingError(key, _NOT_FOLLOWED)
+            return rel, ListingError(key, _NOT_FOLLOWED, skipped=True)
         kind = _FILE_TYPES.get(stat.S_IFMT(st.st_mode), "special file")
-        return rel, ListingError(key, f"not a regular file ({kind}), skipped")
+        return rel, ListingError(key, f"not a regular file ({kind}), skipped", skipped=True)
 
     def _destroy(self, item: Item) -> None:
         """Check, overwrite, unlink; ItemVanished if there was nothing to destroy."""

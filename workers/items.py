@@ -51,8 +51,9 @@ def upsert_listed(session: Session, source_id: int, run_id: int,
             session.add(row)
         row.last_seen_at, row.last_scan_id = now, run_id
         if isinstance(entry, ListingError):
-            row.kind, row.fingerprint, row.state, row.error = "file", "", "error", entry.error
-            failed += 1
+            row.kind, row.fingerprint, row.error = "file", "", entry.error
+            row.state = "skipped" if entry.skipped else "error"
+            failed += 0 if entry.skipped else 1
             continue
         row.kind, row.fingerprint, row.size = entry.kind, entry.fingerprint, entry.size
         row.modified, row.attributes = entry.modified, dict(entry.metadata)

@@ -112,7 +112,7 @@ def _close_listing(runtime: Runtime, run_id: int, source_id: int) -> None:
             update(ItemRow)
             .where(
                 ItemRow.source_id == source_id,
-                ItemRow.state.in_(("present", "error")),
+                ItemRow.state.in_(("present", "error", "skipped")),
                 ItemRow.last_scan_id != run_id,
             )
             .values(state="gone"),

@@ -184,3 +184,13 @@ def test_after_a_hold_is_released_the_item_needs_a_fresh_approval(cli, clinic) -
     cli("approve", str(chart["disposition"]))
     assert [r["state"] for r in cli.json("enforce")] == ["done"]
     assert not (clinic.root / "charts/old-chart.txt").exists()
+
+
+def test_a_symlink_is_recorded_as_skipped_without_failing_the_scan(cli, clinic, tmp_path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("주민등록번호 850315-1234561\n")
+    (clinic.root / "inbox/broken.pdf").unlink()
+    (clinic.root / "notes/link.txt").symlink_to(outside)
+    cli("scan", expect=0)
+    assert not any(r["item"] == "notes/link.txt" for r in cli.json("findings"))
+    assert outside.exists()
