@@ -4,7 +4,16 @@ Importing this package registers the built-in connectors, so that :func:`build_c
 knows their kinds.
 """
 
-from connectors import files
+from connectors import files, s3, smb
 from connectors.base import Connector, ConnectorOptions, Item, ListingError, build_connector
 
-__all__ = ["Connector", "ConnectorOptions", "Item", "ListingError", "build_connector", "files"]
+__all__ = [
+    "Connector",
+    "ConnectorOptions",
+    "Item",
+    "ListingError",
+    "build_connector",
+    "files",
+    "s3",
+    "smb",
+]

@@ -14,6 +14,7 @@ import pytest
 from connectors import build_connector
 from connectors.base import Connector
 from connectors.files import FilesConnector, FilesOptions
+from tests.connectors.samba import samba_server, stop_samba
 
 NOBODY = 65534
 T = TypeVar("T")
@@ -78,7 +79,102 @@ def _files_backend(tmp_path: Path) -> Iterator[Backend]:
         yield Backend(connector, put, config)
 
 
+# --- S3: one moto server over HTTP on loopback for the whole session --------------------
+
+S3_ENV = {
+    "AWS_ACCESS_KEY_ID": "expunge-test",
+    "AWS_SECRET_ACCESS_KEY": "expunge-test",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_EC2_METADATA_DISABLED": "true",
+    "AWS_CONFIG_FILE": os.devnull,
+    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+}
+_moto: dict[str, Any] = {}
+
+
+def moto_endpoint() -> str:
+    """The URL of the session's moto S3 server, started on first use on a free port."""
+    if "url" not in _moto:
+        from moto.server import ThreadedMotoServer
+
+        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        server.start()
+        host, port = server.get_host_and_port()
+        _moto.update(server=server, url=f"http://{host}:{port}")
+    return str(_moto["url"])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stop_moto() -> Iterator[None]:
+    """Stop the moto server at the end of the session, if a test started it."""
+    yield
+    if "server" in _moto:
+        _moto.pop("server").stop()
+        _moto.clear()
+
+
+@pytest.fixture
+def s3_endpoint(monkeypatch: pytest.MonkeyPatch) -> str:
+    """The moto server's URL, with test credentials and region in the environment."""
+    for name, value in S3_ENV.items():
+        monkeypatch.setenv(name, value)
+    return moto_endpoint()
+
+
+def _s3_backend(tmp_path: Path) -> Iterator[Backend]:
+    """A fresh versioned bucket on the moto server; credentials from the environment."""
+    import uuid
+
+    import boto3
+
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in S3_ENV.items():
+            env.setenv(name, value)
+        endpoint = moto_endpoint()
+        bucket = f"contract-{uuid.uuid4().hex[:12]}"
+        client = boto3.client("s3", endpoint_url=endpoint)
+        client.create_bucket(Bucket=bucket)
+        client.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+        config = {"name": "archive", "kind": "s3", "bucket": bucket, "endpoint_url": endpoint}
+
+        def put(name: str, data: bytes) -> str:
+            client.put_object(Bucket=bucket, Key=name, Body=data)
+            return name
+
+        with build_connector(config) as connector:
+            yield Backend(connector, put, config)
+
+
 BACKENDS: dict[str, Callable[[Path], Iterator[Backend]]] = {"files": _files_backend}
+BACKENDS["s3"] = _s3_backend
+
+
+# --- SMB: one Samba server on a loopback port for the whole session ----------------------
+
+
+def _smb_backend(tmp_path: Path) -> Iterator[Backend]:
+    """A fresh folder of the session's Samba share, reached over SMB."""
+    server = samba_server()
+    folder = f"contract-{tmp_path.name}"
+    server.mkdirs(server.share / folder)
+    config = server.options(path=folder)
+
+    def put(name: str, data: bytes) -> str:
+        server.write(f"{folder}/{name}", data)
+        return name
+
+    with build_connector(config) as connector:
+        yield Backend(connector, put, config)
+
+
+BACKENDS["smb"] = _smb_backend
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stop_samba() -> Iterator[None]:
+    """Stop smbd at the end of the session, if a test started it."""
+    yield
+    stop_samba()
 
 
 @pytest.fixture(params=sorted(BACKENDS))

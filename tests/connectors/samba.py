@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,6 +169,8 @@ def running_samba() -> Iterator[SambaServer]:
                 [SMBD, "--foreground", "--no-process-group", "-s", str(conf)],
                 stdout=out,
                 stderr=subprocess.STDOUT,
+                # smbd signals its whole process group when it stops: give it its own.
+                start_new_session=True,
             )
         try:
             _wait_for_port(proc, port, log)
@@ -184,3 +186,20 @@ def running_samba() -> Iterator[SambaServer]:
                 proc.wait()
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+_session = ExitStack()
+_running: list[SambaServer] = []
+
+
+def samba_server() -> SambaServer:
+    """The session's Samba server, started on first use; stopped by :func:`stop_samba`."""
+    if not _running:
+        _running.append(_session.enter_context(running_samba()))
+    return _running[0]
+
+
+def stop_samba() -> None:
+    """Stop the session's Samba server, if it was started."""
+    _running.clear()
+    _session.close()
