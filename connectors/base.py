@@ -73,6 +73,7 @@ class Connector(ABC):
 
     kind: ClassVar[str]
     Options: ClassVar[type[ConnectorOptions]] = ConnectorOptions
+    read_concurrency: int = 1  # items the scanner may read at once (network stores: more)
 
     def __init__(self, options: ConnectorOptions) -> None:
         self.options = options

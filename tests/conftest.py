@@ -18,6 +18,9 @@ import yaml
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
+from tests.moto_s3 import stop_moto
+from tests.samba import stop_samba
+
 POSTGRES_ADMIN_URL = os.environ.get(
     "EXPUNGE_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("EXPUNGE_TEST_REDIS", "redis://127.0.0.1:6379/15")
@@ -144,3 +147,11 @@ def redis_url() -> str:
 def rrn_of() -> Any:
     """rrn_of('850315123456') -> '850315-1234561' with a valid check digit."""
     return rrn
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stop_services() -> Iterator[None]:
+    """Stop the session's Samba and moto servers, if a test started them."""
+    yield
+    stop_samba()
+    stop_moto()

@@ -14,7 +14,8 @@ import pytest
 from connectors import build_connector
 from connectors.base import Connector
 from connectors.files import FilesConnector, FilesOptions
-from tests.connectors.samba import samba_server, stop_samba
+from tests.moto_s3 import S3_ENV, moto_endpoint
+from tests.samba import samba_server
 
 NOBODY = 65534
 T = TypeVar("T")
@@ -81,38 +82,6 @@ def _files_backend(tmp_path: Path) -> Iterator[Backend]:
 
 # --- S3: one moto server over HTTP on loopback for the whole session --------------------
 
-S3_ENV = {
-    "AWS_ACCESS_KEY_ID": "expunge-test",
-    "AWS_SECRET_ACCESS_KEY": "expunge-test",
-    "AWS_DEFAULT_REGION": "us-east-1",
-    "AWS_EC2_METADATA_DISABLED": "true",
-    "AWS_CONFIG_FILE": os.devnull,
-    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-}
-_moto: dict[str, Any] = {}
-
-
-def moto_endpoint() -> str:
-    """The URL of the session's moto S3 server, started on first use on a free port."""
-    if "url" not in _moto:
-        from moto.server import ThreadedMotoServer
-
-        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        server.start()
-        host, port = server.get_host_and_port()
-        _moto.update(server=server, url=f"http://{host}:{port}")
-    return str(_moto["url"])
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _stop_moto() -> Iterator[None]:
-    """Stop the moto server at the end of the session, if a test started it."""
-    yield
-    if "server" in _moto:
-        _moto.pop("server").stop()
-        _moto.clear()
-
-
 @pytest.fixture
 def s3_endpoint(monkeypatch: pytest.MonkeyPatch) -> str:
     """The moto server's URL, with test credentials and region in the environment."""
@@ -168,13 +137,6 @@ def _smb_backend(tmp_path: Path) -> Iterator[Backend]:
 
 
 BACKENDS["smb"] = _smb_backend
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _stop_samba() -> Iterator[None]:
-    """Stop smbd at the end of the session, if a test started it."""
-    yield
-    stop_samba()
 
 
 @pytest.fixture(params=sorted(BACKENDS))

@@ -21,7 +21,7 @@ from connectors.errors import (
     SourceUnreachable,
 )
 from connectors.smb import SmbConnector
-from tests.connectors.samba import SambaServer, free_port, samba_server
+from tests.samba import SambaServer, free_port, samba_server
 
 
 class Share(NamedTuple):
