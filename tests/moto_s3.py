@@ -7,6 +7,7 @@ import json
 import os
 import tempfile
 from typing import Any
+from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
 
 S3_ENV = {
@@ -74,8 +75,8 @@ class RequestLog:
         """The paths of GetObject requests (content reads) on ``bucket``."""
         reads = []
         for entry in self.requests():
-            path = entry["url"].split("?", 1)[0]
-            query = entry["url"].partition("?")[2]
+            url = urlsplit(entry["url"])
+            path, query = url.path, url.query
             if entry["method"] == "GET" and f"/{bucket}/" in path and "tagging" not in query:
                 reads.append(path)
         return reads

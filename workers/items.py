@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
+from catalog.models import Finding, Source, utcnow
 from catalog.models import Item as ItemRow
-from catalog.models import Source, utcnow
 from connectors.base import Item, ListingError
 
 
@@ -36,11 +36,37 @@ def rows_by_key(session: Session, source_id: int, keys: Sequence[str]) -> dict[s
     return {row.key: row for row in rows}
 
 
+def classified_by_fingerprint(session: Session, source_id: int,
+                              fingerprints: Sequence[str]) -> dict[str, ItemRow]:
+    """Items of a source already classified with these fingerprints (the same content)."""
+    rows = session.execute(
+        select(ItemRow)
+        .where(ItemRow.source_id == source_id, ItemRow.state == "present",
+               ItemRow.scanned_fingerprint.in_(fingerprints))
+        .options(selectinload(ItemRow.findings))
+    ).scalars()
+    return {row.fingerprint: row for row in rows if row.fingerprint == row.scanned_fingerprint}
+
+
+def reuse_findings(row: ItemRow, donor: ItemRow, run_id: int) -> None:
+    """Give ``row`` the findings of identical content known under another key (no read)."""
+    row.findings = [Finding(entity_type=f.entity_type, count=f.count, score=f.score,
+                            sample=f.sample, scan_run_id=run_id) for f in donor.findings]
+    row.language, row.scanned_at = donor.language, utcnow()
+    row.state, row.error, row.scanned_fingerprint = "present", None, row.fingerprint
+
+
 def upsert_listed(session: Session, source_id: int, run_id: int,
                   entries: Iterable[Item | ListingError]) -> tuple[list[int], int, int]:
-    """Record one page of a listing; return (ids needing classification, unchanged, failed)."""
+    """Record one page of a listing; return (ids needing classification, unchanged, failed).
+
+    Content already classified under another key (an S3 version that became non-current, a
+    renamed file: same fingerprint) takes over those findings instead of being read again.
+    """
     entries = list(entries)
     existing = rows_by_key(session, source_id, [e.key for e in entries])
+    donors = classified_by_fingerprint(
+        session, source_id, [e.fingerprint for e in entries if isinstance(e, Item)])
     changed: list[ItemRow] = []
     unchanged = failed = 0
     now = utcnow()
@@ -57,7 +83,11 @@ def upsert_listed(session: Session, source_id: int, run_id: int,
             continue
         row.kind, row.fingerprint, row.size = entry.kind, entry.fingerprint, entry.size
         row.modified, row.attributes = entry.modified, dict(entry.metadata)
+        donor = donors.get(entry.fingerprint)
         if row.state == "present" and row.scanned_fingerprint == entry.fingerprint:
+            unchanged += 1
+        elif donor is not None and donor is not row:
+            reuse_findings(row, donor, run_id)
             unchanged += 1
         else:
             row.state, row.error = "present", None

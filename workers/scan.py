@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -20,7 +21,7 @@ from catalog.models import Finding, ScanRun, utcnow
 from catalog.models import Item as ItemRow
 from catalog.store import affected_rows
 from connectors.base import Connector, Item, ListingError
-from connectors.errors import ConnectorError, ItemVanished
+from connectors.errors import ConnectorError, ItemVanished, SourceUnreachable
 from scanner.engine import Analysis
 from scanner.errors import ScannerError
 from scanner.extract import extract_text
@@ -197,6 +198,7 @@ class Outcome:
     language: str | None = None
     summary: dict[str, EntitySummary] = field(default_factory=dict)
     error: str | None = None
+    unreachable: bool = False
 
 
 def _classify_safely(runtime: Runtime, connector: Connector, item: Item) -> Outcome:
@@ -204,12 +206,36 @@ def _classify_safely(runtime: Runtime, connector: Connector, item: Item) -> Outc
         language, summary = classify(runtime, connector, item)
     except ItemVanished as exc:
         return Outcome(state="gone", error=str(exc))
+    except SourceUnreachable as exc:
+        return Outcome(state="error", error=str(exc), unreachable=True)
     except (ConnectorError, ScannerError) as exc:
         return Outcome(state="error", error=str(exc))
     except Exception as exc:  # a parser bug must not stop the scan; its message may hold content
         log.exception("unexpected error classifying an item of this source")
         return Outcome(state="error", error=f"{item.key}: unexpected {type(exc).__name__}")
     return Outcome(language=language, summary=summary)
+
+
+def _classify_all(runtime: Runtime, connector: Connector,
+                  items: dict[int, Item]) -> dict[int, Outcome]:
+    """Classify a batch, reading as many items at once as the connector allows."""
+    down: list[Outcome] = []  # once the source is unreachable, the rest fail fast
+
+    def one(item: Item) -> Outcome:
+        if down:
+            return Outcome(state="error", error=f"{item.key}: not read, {down[0].error}",
+                           unreachable=True)
+        outcome = _classify_safely(runtime, connector, item)
+        if outcome.unreachable:
+            down.append(outcome)
+        return outcome
+
+    threads = max(1, min(connector.read_concurrency, len(items)))
+    if threads == 1:
+        return {i: one(item) for i, item in items.items()}
+    with ThreadPoolExecutor(threads, thread_name_prefix="read") as pool:
+        futures = {i: pool.submit(one, item) for i, item in items.items()}
+        return {i: future.result() for i, future in futures.items()}
 
 
 def _record(session: Session, row: ItemRow, run_id: int, outcome: Outcome) -> None:
@@ -232,7 +258,7 @@ def classify_items(run_id: int, item_ids: list[int]) -> None:
     results = {}
     if items:
         with runtime.connector(source_name) as connector:
-            results = {i: _classify_safely(runtime, connector, it) for i, it in items.items()}
+            results = _classify_all(runtime, connector, items)
     with runtime.catalog.session() as session:
         for row in session.execute(select(ItemRow).where(ItemRow.id.in_(results))).scalars():
             _record(session, row, run_id, results[row.id])

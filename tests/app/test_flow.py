@@ -194,3 +194,19 @@ def test_a_symlink_is_recorded_as_skipped_without_failing_the_scan(cli, clinic, 
     cli("scan", expect=0)
     assert not any(r["item"] == "notes/link.txt" for r in cli.json("findings"))
     assert outside.exists()
+
+
+def test_a_renamed_file_keeps_its_findings_without_being_read_again(cli, clinic,
+                                                                    catalog_url) -> None:
+    cli("scan", expect=1)
+    (clinic.root / "rx/old-rx.txt").rename(clinic.root / "rx/renamed-rx.txt")
+    cli("scan", expect=1)
+    rows = {(r["item"], r["entity_type"]) for r in cli.json("findings")}
+    assert ("rx/renamed-rx.txt", "KR_RRN") in rows
+    assert not any(item == "rx/old-rx.txt" for item, _ in rows)
+    engine = create_engine(catalog_url)
+    with engine.connect() as connection:
+        read = connection.execute(text(
+            "SELECT items_to_classify FROM scan_run ORDER BY id DESC LIMIT 1")).scalar_one()
+    engine.dispose()
+    assert read == 1  # only inbox/broken.pdf, which failed before, is tried again
