@@ -2,7 +2,8 @@
 
 A connector is one class. Subclass :class:`Connector`, set ``kind`` (the ``kind:`` of a
 source in the configuration) and ``Options`` (a pydantic model of that source's settings),
-and implement four methods. Subclasses register themselves by ``kind``; nothing else is
+and implement four methods (``replace`` and ``copies``, which anonymization needs, are
+optional). Subclasses register themselves by ``kind``; nothing else is
 edited to add one.
 """
 
@@ -16,7 +17,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from connectors.errors import ItemTooLarge
+from connectors.errors import ItemTooLarge, NotSupported
 
 DEFAULT_READ_LIMIT = 64 * 1024 * 1024
 CHUNK_SIZE = 1024 * 1024
@@ -107,6 +108,21 @@ class Connector(ABC):
     @abstractmethod
     def exists(self, item: Item) -> bool:
         """Whether the item (any copy or version of it) can still be read; used to verify."""
+
+    def replace(self, item: Item, data: bytes) -> Item:
+        """Write ``data`` as the item's new content and destroy every earlier copy; refuse
+        (ItemChanged) if the item no longer matches its fingerprint.
+
+        Called only for an approved anonymization. Returns the item as it is now (same key,
+        the new fingerprint), so that the caller can read back what was written. Connectors
+        that cannot rewrite an item in place keep this default, which raises NotSupported.
+        """
+        raise NotSupported(f"{self.kind} sources cannot rewrite items")
+
+    def copies(self, item: Item) -> int:
+        """How many readable copies of the item's key remain (all versions and delete markers
+        where the storage keeps them); used to verify that a rewrite left only the new one."""
+        return 1 if self.exists(item) else 0
 
     def read_bytes(self, item: Item, limit: int = DEFAULT_READ_LIMIT) -> bytes:
         """Read the whole item, refusing (ItemTooLarge) anything bigger than ``limit`` bytes."""

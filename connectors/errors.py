@@ -3,6 +3,7 @@
     ConnectorError                 anything a connector raises on purpose
     ├── SourceUnreachable          the source as a whole cannot be reached (retryable)
     ├── AccessDenied               the source refused (bad credentials, permissions)
+    ├── NotSupported               this kind of source cannot do that (e.g. rewrite an item)
     ├── ItemError                  one item failed; the rest of the source goes on
     │   ├── ItemVanished           the item disappeared between listing and use
     │   ├── ItemTooLarge           the item is bigger than the read cap
@@ -33,6 +34,10 @@ class SourceUnreachable(ConnectorError):
 
 class AccessDenied(ConnectorError):
     """The source refused our credentials or permissions."""
+
+
+class NotSupported(ConnectorError):
+    """The operation is not available for this kind of source (e.g. rewriting a table column)."""
 
 
 class ItemError(ConnectorError):

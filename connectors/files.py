@@ -287,6 +287,60 @@ def _wipe(fd: int, dir_fd: int, name: bytes, st: os.stat_result, key: str) -> No
         raise DeletionFailed(key, f"overwrite or unlink failed: {_reason(exc)}") from exc
 
 
+def _temp_name(name: bytes) -> bytes:
+    """The fixed name of the file a rewrite of ``name`` is staged in (a retry reuses it)."""
+    return b"." + name[:200] + b".expunge-tmp"
+
+
+def _write_temp(dir_fd: int, tmp: bytes, data: bytes, st: os.stat_result, key: str) -> int:
+    """Create the staging file (a stale one of ours is removed first), write ``data``, fsync;
+    the old file's mode and, where allowed, owner are kept. Returns its open descriptor."""
+    with suppress(FileNotFoundError):
+        if stat.S_ISREG(os.stat(tmp, dir_fd=dir_fd, follow_symlinks=False).st_mode):
+            os.unlink(tmp, dir_fd=dir_fd)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        fd = os.open(tmp, flags, stat.S_IMODE(st.st_mode) | stat.S_IWUSR, dir_fd=dir_fd)
+    except OSError as exc:
+        raise ItemError(key, f"cannot create the rewritten file: {_reason(exc)}") from exc
+    try:
+        with suppress(OSError):
+            os.fchown(fd, st.st_uid, st.st_gid)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view[:CHUNK_SIZE]) :]
+        os.fchmod(fd, stat.S_IMODE(st.st_mode))
+        os.fsync(fd)
+    except OSError as exc:
+        os.close(fd)
+        with suppress(OSError):
+            os.unlink(tmp, dir_fd=dir_fd)
+        raise ItemError(key, f"cannot write the rewritten file: {_reason(exc)}") from exc
+    return fd
+
+
+def _swap(fd: int, dir_fd: int, name: bytes, st: os.stat_result, data: bytes, key: str) -> int:
+    """Stage ``data``, zero the old content, rename the staged file over ``name``; returns
+    the new file's descriptor. OS errors after staging become DeletionFailed."""
+    tmp = _temp_name(name)
+    new_fd = _write_temp(dir_fd, tmp, data, st, key)
+    try:
+        _overwrite(fd, st)
+        now = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+        if (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):
+            raise ItemChanged(key, "replaced while being rewritten; the new file was left alone")
+        os.rename(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+        os.fsync(dir_fd)
+    except BaseException as exc:
+        os.close(new_fd)
+        with suppress(OSError):
+            os.unlink(tmp, dir_fd=dir_fd)
+        if isinstance(exc, OSError):
+            raise DeletionFailed(key, f"overwrite or rename failed: {_reason(exc)}") from exc
+        raise
+    return new_fd
+
+
 _Node = bytes | Item | ListingError
 
 
@@ -344,6 +398,41 @@ class FilesConnector(Connector):
             return
         if self.exists(item):
             raise DeletionFailed(item.key, "still present after unlink")
+
+    def replace(self, item: Item, data: bytes) -> Item:
+        """Put ``data`` at the item's key in place of its content; return the new item.
+
+        Refuses (ItemChanged) if the file no longer matches ``item.fingerprint``. The new
+        content is written and synced to a staging file in the same directory first
+        (``.<name>.expunge-tmp``, created with ``O_EXCL|O_NOFOLLOW``, the old file's mode and
+        owner); then the old content is overwritten with zeros and synced, the staging file is
+        renamed over the original atomically and the directory synced. Other hard links to the
+        old file keep its zeroed inode. The caveats of :meth:`delete` about copy-on-write file
+        systems and SSDs apply to the old content too.
+        """
+        with self._parent(item.key) as (dir_fd, name):
+            _check_same(item, _lstat_at(dir_fd, name, item.key))  # before opening a device
+            if not os.access(b".", os.W_OK, dir_fd=dir_fd, effective_ids=True):
+                raise ItemAccessDenied(item.key, "its directory is not writable")
+            fd = _open_at(dir_fd, name, os.O_WRONLY | _FILE_FLAGS, item.key)
+            try:
+                st = os.fstat(fd)
+                _check_same(item, st)
+                new_fd = _swap(fd, dir_fd, name, st, data, item.key)
+            finally:
+                os.close(fd)
+        try:
+            new = os.fstat(new_fd)
+        finally:
+            os.close(new_fd)
+        return Item(
+            item.key,
+            "file",
+            fingerprint(new),
+            new.st_size,
+            _modified(new.st_mtime_ns),
+            item.metadata,
+        )
 
     def exists(self, item: Item) -> bool:
         """Whether anything is at the item's key (lstat through the safe resolution)."""

@@ -28,6 +28,15 @@ another ETag, or, for a current item, when a version newer than the approved one
 since (new content nobody approved). If the own version is already gone but older versions or
 markers remain (a retried, partly done deletion), the rest is deleted. Nothing left: no-op.
 
+Anonymization. :meth:`S3Connector.replace` rewrites only the *current* version of a key, and
+only while it is still current and unchanged (ItemChanged otherwise: nothing is ever
+anonymized from a stale version); older versions are not anonymized on their own (ItemError),
+they are destroyed by the current one's anonymization. Every version is checked for Object
+Lock first (ItemLocked: nothing written, nothing deleted); then the redacted bytes are put on
+the same key with the current version's user metadata and tags (``Content-Type: text/plain;
+charset=utf-8``), every version and delete marker listed before that put is deleted as above,
+and the key is listed again: anything but the new version left is DeletionFailed.
+
 Object Lock. On a bucket with Object Lock, every version is checked (HeadObject) before
 anything is deleted: a legal hold, a COMPLIANCE retention or a GOVERNANCE retention not yet
 expired makes the deletion fail with :class:`ItemLocked` naming the reason and version, and
@@ -49,6 +58,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
+from urllib.parse import urlencode
 
 import boto3
 import botocore.exceptions as bex
@@ -384,21 +394,104 @@ class S3Connector(Connector):
     # --- deleting ------------------------------------------------------------------------------
 
     def exists(self, item: Item) -> bool:
-        return bool(self._key_entries(self._target(item).key))
+        target = self._target(item)
+        return bool(_scope(target, self._key_entries(target.key)))
+
+    def copies(self, item: Item) -> int:
+        """Versions and delete markers of the item's key."""
+        return len(self._key_entries(self._target(item).key))
+
+    # --- rewriting -----------------------------------------------------------------------------
+
+    def replace(self, item: Item, data: bytes) -> Item:
+        target = self._target(item)
+        if not target.current:
+            raise ItemError(
+                item.key,
+                "an older version is not anonymized on its own: anonymizing the current version"
+                " of the key destroys every older one",
+            )
+        entries = self._key_entries(target.key)
+        latest = next((e for e in entries if e.is_latest), None)
+        if latest is None:
+            raise ItemVanished(item.key, "no longer exists")
+        if latest.marker or latest.version_id != target.version_id:
+            raise ItemChanged(item.key, f"no longer the current version (now {latest.version_id})")
+        if latest.etag != target.etag:
+            raise ItemChanged(item.key, f"version {target.version_id} has another ETag")
+        bypass = self._check_locks(item, entries)
+        metadata, tags = self._metadata_and_tags(item, latest)
+        new = self._put(item, target.key, data, metadata, tags)
+        old = [e for e in entries if e.version_id != new.version_id]  # "null": overwritten
+        old.sort(key=lambda e: (not e.marker, e.version_id == target.version_id))
+        for start in range(0, len(old), DELETE_BATCH):
+            self._delete_batch(item, target.key, old[start : start + DELETE_BATCH], bypass)
+        after = self._key_entries(target.key)
+        remaining = [e for e in after if e.version_id != new.version_id]
+        new = next((e for e in after if e.version_id == new.version_id), new)  # server's times
+        if remaining:
+            raise DeletionFailed(
+                item.key, f"{len(remaining)} older versions or delete markers remain after rewrite"
+            )
+        exposed = {f"meta:{k}": v for k, v in metadata.items()}
+        return self._item(new, exposed | {f"tag:{k}": v for k, v in tags.items()})
+
+    def _metadata_and_tags(
+        self, item: Item, entry: _Entry
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """The user metadata and tags of one version."""
+        bucket, version = self.options.bucket, _version(entry.version_id, entry.is_latest)
+        try:
+            head = self._client.head_object(Bucket=bucket, Key=entry.key, **version)
+            tags: dict[str, str] = {}
+            if head.get("TagCount"):
+                tagging = self._client.get_object_tagging(Bucket=bucket, Key=entry.key, **version)
+                tags = {str(t["Key"]): str(t["Value"]) for t in tagging.get("TagSet", [])}
+        except (bex.BotoCoreError, bex.ClientError, *_CONNECTION_ERRORS) as exc:
+            raise self._item_error(item.key, exc, entry.version_id) from exc
+        return {str(k): str(v) for k, v in head.get("Metadata", {}).items()}, tags
+
+    def _put(
+        self, item: Item, key: str, data: bytes, metadata: dict[str, str], tags: dict[str, str]
+    ) -> _Entry:
+        """Write ``data`` as a new version of ``key``; the new version as listed."""
+        request: dict[str, Any] = {
+            "Bucket": self.options.bucket,
+            "Key": key,
+            "Body": data,
+            "ContentType": "text/plain; charset=utf-8",
+            "Metadata": metadata,
+        }
+        if tags:
+            request["Tagging"] = urlencode(tags)
+        try:
+            response = self._client.put_object(**request)
+        except (bex.BotoCoreError, bex.ClientError, *_CONNECTION_ERRORS) as exc:
+            raise self._item_error(item.key, exc) from exc
+        return _Entry(
+            key=key,
+            version_id=str(response.get("VersionId") or "null"),
+            is_latest=True,
+            last_modified=datetime.now(UTC),
+            marker=False,
+            etag=_strip_etag(response.get("ETag")),
+            size=len(data),
+        )
 
     def delete(self, item: Item) -> None:
         target = self._target(item)
         entries = self._key_entries(target.key)
-        if not entries:
+        scope = _scope(target, entries)
+        if not scope:
             return
         self._refuse_if_changed(item, target, entries)
-        bypass = self._check_locks(item, entries)
+        bypass = self._check_locks(item, scope)
         # Markers first, the item's own version last: a retry after a partial run still finds
         # the version it was approved for, and so still passes the change check.
-        ordered = sorted(entries, key=lambda e: (not e.marker, e.version_id == target.version_id))
+        ordered = sorted(scope, key=lambda e: (not e.marker, e.version_id == target.version_id))
         for start in range(0, len(ordered), DELETE_BATCH):
             self._delete_batch(item, target.key, ordered[start : start + DELETE_BATCH], bypass)
-        remaining = self._key_entries(target.key)
+        remaining = _scope(target, self._key_entries(target.key))
         if remaining:
             raise DeletionFailed(
                 item.key, f"{len(remaining)} versions or delete markers remain after deletion"
@@ -524,3 +617,15 @@ class S3Connector(Connector):
             if self._pool is not None:
                 self._pool.shutdown(wait=True, cancel_futures=True)
                 self._pool = None
+
+
+def _scope(target: _Target, entries: list[_Entry]) -> list[_Entry]:
+    """What deleting an item destroys.
+
+    The current version takes every version and delete marker of its key with it: they are
+    the record's earlier copies, all older than the one whose retention ended. An older
+    version goes alone: a newer record under the same key has its own retention.
+    """
+    if target.current:
+        return entries
+    return [e for e in entries if e.version_id == target.version_id and not e.marker]

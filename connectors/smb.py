@@ -306,6 +306,37 @@ class SmbConnector(Connector):
         if self.exists(item):
             raise DeletionFailed(item.key, "still present after deletion")
 
+    def replace(self, item: Item, data: bytes) -> Item:
+        """Put ``data`` at the item's key in place of its content; return the new item.
+
+        One handle, opened without sharing, checks the fingerprint (ItemChanged if the file
+        differs), overwrites the whole old content with zeros and flushes, then writes
+        ``data`` from the start, truncates the file to its length and flushes. The file keeps
+        its id, so the new fingerprint differs only by size and modification time, which is
+        read back after the handle is closed (servers may set the write time on close). The
+        caveats of :meth:`delete` about snapshots and copy-on-write storage apply.
+        """
+        access = (
+            FilePipePrinterAccessMask.FILE_READ_ATTRIBUTES
+            | FilePipePrinterAccessMask.FILE_WRITE_ATTRIBUTES
+            | FilePipePrinterAccessMask.FILE_READ_DATA
+            | FilePipePrinterAccessMask.FILE_WRITE_DATA
+        )
+        raw = self._file(item.key, "r+", share_access="", desired_access=access)
+        with self._boundary(item.key):
+            raw.open()
+        try:
+            with self._boundary(item.key):
+                _, size = self._check_same(raw, item)
+            try:
+                self._rewrite(raw, size, data, item.key)
+            except ItemError as exc:
+                raise DeletionFailed(item.key, f"rewrite failed: {exc.reason}") from exc
+        finally:
+            with self._boundary(item.key):
+                raw.close()
+        return self._current(item)
+
     def exists(self, item: Item) -> bool:
         """Whether anything is at the item's key (a fresh lookup, links not followed)."""
         path = self._path(item.key)
@@ -434,9 +465,49 @@ class SmbConnector(Connector):
             with self._boundary(item.key):
                 raw.close()
 
-    @staticmethod
-    def _check_same(raw: Any, item: Item) -> tuple[Any, int]:
+    def _rewrite(self, raw: Any, size: int, data: bytes, key: str) -> None:
+        """Zeros over the old content (flushed), then ``data``, truncated to its length."""
+        with self._boundary(key):
+            raw.seek(0)
+            written = 0
+            while written < size:
+                written += raw.write(_ZEROS[: min(CHUNK_SIZE, size - written)])
+            raw.flush()
+            raw.seek(0)
+            view = memoryview(data)
+            while view:
+                view = view[raw.write(view[:CHUNK_SIZE]) :]
+            raw.truncate(len(data))
+            raw.flush()
+
+    def _current(self, item: Item) -> Item:
+        """The item at ``item``'s key as it is now (a fresh handle, only reading attributes)."""
+        raw = self._file(
+            item.key,
+            "r",
+            share_access="rwd",
+            desired_access=FilePipePrinterAccessMask.FILE_READ_ATTRIBUTES,
+        )
+        with self._boundary(item.key):
+            raw.open()
+            try:
+                _, size, mtime_ns, file_id = self._query(raw, item)
+            finally:
+                raw.close()
+        fingerprint = f"{size}:{mtime_ns}:{file_id}"
+        return Item(item.key, "file", fingerprint, size, _modified(mtime_ns), item.metadata)
+
+    @classmethod
+    def _check_same(cls, raw: Any, item: Item) -> tuple[Any, int]:
         """Refuse (ItemChanged) unless the open file is the one listed; its times and size."""
+        basic, size, mtime_ns, file_id = cls._query(raw, item)
+        if f"{size}:{mtime_ns}:{file_id}" != item.fingerprint:
+            raise ItemChanged(item.key, "changed since it was listed (fingerprint differs)")
+        return basic, size
+
+    @staticmethod
+    def _query(raw: Any, item: Item) -> tuple[Any, int, int, int]:
+        """(basic information, size, mtime in ns, file id) of an open regular file."""
         with SMBFileTransaction(raw) as transaction:
             query_info(transaction, FileBasicInformation)
             query_info(transaction, FileInternalInformation)
@@ -450,9 +521,7 @@ class SmbConnector(Connector):
         size = int(standard["end_of_file"].get_value())
         mtime_ns = _filetime_ns(basic["last_write_time"])
         file_id = int(internal["index_number"].get_value())
-        if f"{size}:{mtime_ns}:{file_id}" != item.fingerprint:
-            raise ItemChanged(item.key, "changed since it was listed (fingerprint differs)")
-        return basic, size
+        return basic, size, mtime_ns, file_id
 
     def _overwrite_and_mark(self, raw: Any, basic: Any, size: int, key: str) -> None:
         """Write zeros over the whole file, flush, restore its times, mark it deleted on close."""

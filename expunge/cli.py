@@ -7,21 +7,21 @@ import json
 import os
 import signal
 import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from catalog import audit, queries
-from catalog.models import Hold, utcnow
 from expunge import config as config_module
 from expunge.analyze import analyze_file, walk
 from expunge.app import App, configure_logging, open_app
-from expunge.config import Config, ConfigError
-from expunge.output import Format, emit, make_console
+from expunge.cli_admin import parse_date, register_admin
+from expunge.cli_common import FormatOption, State, WaitOption, err, fail_usage, state
+from expunge.config import Config
+from expunge.output import Format, emit
 from expunge.progress import failed_items, watch_enforcement, watch_scans
 from workers.approve import approve as approve_dispositions
 from workers.broker import new_run_id, run_worker
@@ -34,38 +34,6 @@ from workers.scan import queue_scan
 app = typer.Typer(help="Find personal and medical data, keep it as long as the law says, "
                        "then destroy or de-identify it, with proof.",
                   no_args_is_help=True, rich_markup_mode="rich")
-audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
-holds_app = typer.Typer(help="Legal holds: nothing they cover is destroyed.",
-                        no_args_is_help=True)
-app.add_typer(audit_app, name="audit")
-app.add_typer(holds_app, name="holds")
-
-err = make_console(stderr=True)
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, json or csv.")]
-WaitOption = Annotated[bool, typer.Option(
-    "--wait/--no-wait", help="With a Redis broker, wait for the workers to finish.")]
-
-
-@dataclass
-class State:
-    config_path: str | None = None
-    user: str = "cli"
-
-    def config(self) -> Config:
-        try:
-            return config_module.load(self.config_path)
-        except ConfigError as exc:
-            fail_usage(str(exc))
-
-
-def fail_usage(message: str) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
-    raise typer.Exit(2)
-
-
-def state(ctx: typer.Context) -> State:
-    return ctx.ensure_object(State)
-
 
 @app.callback()
 def main_options(
@@ -198,10 +166,7 @@ def plan(ctx: typer.Context,
          fmt: FormatOption = Format.table) -> None:
     """Apply the retention rules: what is kept until when, what is due, what is held."""
     st = state(ctx)
-    try:
-        as_of = date.fromisoformat(today) if today else date.today()
-    except ValueError:
-        fail_usage(f"--today: {today!r} is not an ISO date (YYYY-MM-DD)")
+    as_of = parse_date(today)
     with open_app(st.config()) as app_:
         rows = run_plan(app_, as_of)
     if due:
@@ -261,67 +226,6 @@ def run_enforcement(app_: App, user: str, ids: list[int] | None, wait: bool,
     return rows
 
 
-@audit_app.command("verify")
-def audit_verify(ctx: typer.Context) -> None:
-    """Walk the hash chain; exit 1 naming every row that was changed or deleted."""
-    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
-        result = audit.verify(session)
-    for problem in result.problems:
-        err.print(f"[red]{problem}[/red]", highlight=False)
-    if not result.ok:
-        raise typer.Exit(1)
-    err.print(f"audit chain intact: {result.checked} events")
-
-
-@audit_app.command("list")
-def audit_list(ctx: typer.Context,
-               limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
-               fmt: FormatOption = Format.table) -> None:
-    """Show the newest audit events."""
-    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
-        rows = queries.audit_events(session, limit)
-    emit(rows, fmt, title="audit trail")
-
-
-@holds_app.command("add")
-def holds_add(ctx: typer.Context,
-              reason: Annotated[str, typer.Option(help="Case or reason (required).")],
-              source: Annotated[str | None, typer.Option(help="Only this source.")] = None,
-              path: Annotated[str | None, typer.Option(help="Glob on item paths.")] = None,
-              ) -> None:
-    """Place a legal hold; it stops deletion even of already approved dispositions."""
-    st = state(ctx)
-    with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
-        hold = Hold(source=source, path=path, reason=reason, created_by=st.user)
-        session.add(hold)
-        session.flush()
-        audit.append(session, st.user, "hold.added", f"hold:{hold.id}",
-                     {"source": source, "path": path, "reason": reason})
-        err.print(f"hold {hold.id} placed")
-
-
-@holds_app.command("list")
-def holds_list(ctx: typer.Context, fmt: FormatOption = Format.table,
-               released: Annotated[bool, typer.Option(help="Include released.")] = False) -> None:
-    """List legal holds."""
-    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
-        rows = queries.holds(session, released)
-    emit(rows, fmt, title="legal holds")
-
-
-@holds_app.command("release")
-def holds_release(ctx: typer.Context, hold_id: Annotated[int, typer.Argument()]) -> None:
-    """Release a legal hold."""
-    st = state(ctx)
-    with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
-        hold = session.get(Hold, hold_id)
-        if hold is None or hold.released_at is not None:
-            fail_usage(f"no active hold {hold_id}")
-        hold.released_at, hold.released_by = utcnow(), st.user
-        audit.append(session, st.user, "hold.released", f"hold:{hold_id}", {})
-    err.print(f"hold {hold_id} released")
-
-
 @app.command()
 def worker(ctx: typer.Context,
            threads: Annotated[int | None, typer.Option(help="Worker threads.")] = None) -> None:
@@ -372,6 +276,9 @@ def demo(ctx: typer.Context,
     from expunge.demo import run_demo
 
     raise typer.Exit(run_demo(directory, seed, state(ctx).user))
+
+
+register_admin(app)
 
 
 def main() -> None:

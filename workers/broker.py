@@ -17,11 +17,13 @@ from dramatiq.errors import QueueJoinTimeout
 from dramatiq.middleware import CurrentMessage
 
 from workers import enforce, scan
+from workers.reconcile import reconcile
 from workers.runtime import MAX_RETRIES, Runtime
 
 EMBEDDED = "embedded"
 POLL_SECONDS = 0.2
 EMBEDDED_POLL_MS = 50
+RECONCILE_SECONDS = 600
 
 ACTORS: dict[str, tuple[Callable[..., Any], str, int]] = {
     # name: (function, queue, time limit in ms)
@@ -120,8 +122,12 @@ def run_worker(runtime: Runtime, threads: int, should_stop: Callable[[], bool]) 
     declare_actors(runtime, broker)
     worker = dramatiq.Worker(broker, worker_threads=threads)
     worker.start()
+    next_reconcile = time.monotonic()
     try:
         while not should_stop():
+            if time.monotonic() >= next_reconcile:
+                reconcile(runtime)  # work a crashed worker left behind
+                next_reconcile = time.monotonic() + RECONCILE_SECONDS
             time.sleep(POLL_SECONDS)
     finally:
         worker.stop()

@@ -92,7 +92,7 @@ def _finish(runtime: Runtime, disposition_id: int, state: str, error: str | None
 def _execute(runtime: Runtime, disposition: Disposition, row: ItemRow) -> None:
     item = to_connector_item(row, fingerprint=disposition.fingerprint)
     with runtime.connector(row.source.name) as connector:
-        action = action_for(disposition.action, connector.kind)
+        action = action_for(disposition.action, connector.kind, runtime)
         action.execute(connector, item)
         if not action.verify(connector, item):
             raise DeletionFailed(item.key, f"{disposition.action} could not be verified")

@@ -98,6 +98,12 @@ def _withdraw(session: Session, row: ItemRow, summary: PlanSummary) -> None:
                      {"item": row.key, "source": row.source.name})
 
 
+def _already_clean(row: ItemRow, verdict: RuleDecision) -> bool:
+    """Anonymizing content that was scanned and holds nothing would change nothing."""
+    scanned = row.scanned_fingerprint is not None and row.scanned_fingerprint == row.fingerprint
+    return verdict.action == "anonymize" and scanned and not row.findings
+
+
 def plan(runtime: Runtime, today: date, sources: list[str] | None = None) -> PlanSummary:
     """Decide every present item of the configured sources; propose what is due."""
     summary = PlanSummary()
@@ -117,7 +123,7 @@ def plan(runtime: Runtime, today: date, sources: list[str] | None = None) -> Pla
             _store_decision(session, row, verdict, held)
             summary.items += 1
             summary.actions[verdict.action] += 1
-            if verdict.action in ENFORCEABLE:
+            if verdict.action in ENFORCEABLE and not _already_clean(row, verdict):
                 _propose(session, row, verdict, held, summary)
             else:
                 _withdraw(session, row, summary)

@@ -1,0 +1,156 @@
+"""Commands of the trail and the policy: audit, holds, rules, explain, reconcile."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+from sqlalchemy import select
+
+from catalog import audit, queries
+from catalog.models import Hold, Item, Source, utcnow
+from expunge.app import open_app
+from expunge.cli_common import FormatOption, err, fail_usage, state
+from expunge.output import Format, emit
+from rules.errors import PolicyError
+from rules.policy import load_pack
+from workers.plan import facts_of
+from workers.reconcile import reconcile as reconcile_work
+
+audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
+holds_app = typer.Typer(help="Legal holds: nothing they cover is destroyed.",
+                        no_args_is_help=True)
+
+
+def register_admin(app: typer.Typer) -> None:
+    """Attach these commands to the main application."""
+    app.add_typer(audit_app, name="audit")
+    app.add_typer(holds_app, name="holds")
+    app.add_typer(rules_app, name="rules")
+    app.command()(explain)
+    app.command()(reconcile)
+
+
+@audit_app.command("verify")
+def audit_verify(ctx: typer.Context) -> None:
+    """Walk the hash chain; exit 1 naming every row that was changed or deleted."""
+    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
+        result = audit.verify(session)
+    for problem in result.problems:
+        err.print(f"[red]{problem}[/red]", highlight=False)
+    if not result.ok:
+        raise typer.Exit(1)
+    err.print(f"audit chain intact: {result.checked} events")
+
+
+@audit_app.command("list")
+def audit_list(ctx: typer.Context,
+               limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
+               fmt: FormatOption = Format.table) -> None:
+    """Show the newest audit events."""
+    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
+        rows = queries.audit_events(session, limit)
+    emit(rows, fmt, title="audit trail")
+
+
+@holds_app.command("add")
+def holds_add(ctx: typer.Context,
+              reason: Annotated[str, typer.Option(help="Case or reason (required).")],
+              source: Annotated[str | None, typer.Option(help="Only this source.")] = None,
+              path: Annotated[str | None, typer.Option(help="Glob on item paths.")] = None,
+              ) -> None:
+    """Place a legal hold; it stops deletion even of already approved dispositions."""
+    st = state(ctx)
+    with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
+        hold = Hold(source=source, path=path, reason=reason, created_by=st.user)
+        session.add(hold)
+        session.flush()
+        audit.append(session, st.user, "hold.added", f"hold:{hold.id}",
+                     {"source": source, "path": path, "reason": reason})
+        err.print(f"hold {hold.id} placed")
+
+
+@holds_app.command("list")
+def holds_list(ctx: typer.Context, fmt: FormatOption = Format.table,
+               released: Annotated[bool, typer.Option(help="Include released.")] = False) -> None:
+    """List legal holds."""
+    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
+        rows = queries.holds(session, released)
+    emit(rows, fmt, title="legal holds")
+
+
+@holds_app.command("release")
+def holds_release(ctx: typer.Context, hold_id: Annotated[int, typer.Argument()]) -> None:
+    """Release a legal hold."""
+    st = state(ctx)
+    with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
+        hold = session.get(Hold, hold_id)
+        if hold is None or hold.released_at is not None:
+            fail_usage(f"no active hold {hold_id}")
+        hold.released_at, hold.released_by = utcnow(), st.user
+        audit.append(session, st.user, "hold.released", f"hold:{hold_id}", {})
+    err.print(f"hold {hold_id} released")
+
+
+
+
+rules_app = typer.Typer(help="Retention rule packs.", no_args_is_help=True)
+
+
+@rules_app.command("check")
+def rules_check(packs: Annotated[list[str], typer.Argument(
+        help="Built-in pack names or YAML files.")]) -> None:
+    """Validate rule packs; errors name the file, line and field. Exit 2 on any error."""
+    failed = False
+    for name in packs:
+        try:
+            pack = load_pack(name)
+        except (PolicyError, OSError) as exc:
+            err.print(f"[red]{exc}[/red]", highlight=False)
+            failed = True
+            continue
+        err.print(f"{name}: ok ({len(pack.categories)} categories, "
+                  f"{len(pack.selectors)} selectors)", highlight=False)
+    if failed:
+        raise typer.Exit(2)
+
+
+def explain(ctx: typer.Context,
+            item: Annotated[str, typer.Argument(help="The item, as `findings` shows it.")],
+            source: Annotated[str | None, typer.Option(help="Its source, if ambiguous.")]
+            = None,
+            today: Annotated[str | None, typer.Option(help="As of this ISO date.")] = None,
+            ) -> None:
+    """Say which rule applies to an item and why, and why the others did not."""
+    st = state(ctx)
+    as_of = parse_date(today)
+    with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
+        query = select(Item).join(Source).where(Item.key == item)
+        if source:
+            query = query.where(Source.name == source)
+        rows = session.execute(query).scalars().all()
+        if len(rows) != 1:
+            fail_usage(f"{len(rows)} items match {item!r}" + ("; give --source" if rows else ""))
+        lines = app_.runtime.rulebook.explain(facts_of(rows[0]), as_of)
+        audit.append(session, st.user, "item.explained", f"item:{rows[0].id}", {})
+    for line in lines:
+        typer.echo(line)
+
+
+def parse_date(text: str | None) -> date:
+    """An ISO date given on the command line, or today."""
+    try:
+        return date.fromisoformat(text) if text else date.today()
+    except ValueError:
+        fail_usage(f"{text!r} is not an ISO date (YYYY-MM-DD)")
+
+
+def reconcile(ctx: typer.Context) -> None:
+    """Resume dispositions a crashed worker left running; close abandoned scans."""
+    with open_app(state(ctx).config()) as app_:
+        result = reconcile_work(app_.runtime)
+        if result.resent and app_.dispatcher.embedded:
+            app_.dispatcher.wait(lambda: False)
+    err.print(f"resumed {len(result.resent)} disposition(s), "
+              f"closed {len(result.abandoned)} abandoned scan run(s)")
