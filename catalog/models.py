@@ -245,3 +245,18 @@ class Certificate(Base):
     items: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     body: Mapped[str] = mapped_column(Text)
+
+
+class ScheduleRun(Base):
+    """One firing of a schedule: unique per (schedule, due time), so it runs once however
+    many schedulers are up."""
+
+    __tablename__ = "schedule_run"
+    __table_args__ = (UniqueConstraint("schedule", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    schedule: Mapped[str] = mapped_column(String(200))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    runner: Mapped[str] = mapped_column(String(200))
+    outcome: Mapped[str | None] = mapped_column(Text)

@@ -60,7 +60,8 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _alembic_config() -> AlembicConfig:
+def alembic_config() -> AlembicConfig:
+    """Alembic's configuration for the catalog's migrations (packaged with the code)."""
     config = AlembicConfig()
     location = resources.files("catalog") / "migrations"
     config.set_main_option("script_location", str(location))
@@ -81,7 +82,7 @@ def _lock_migrations(connection: Connection) -> None:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the catalog schema to ``revision`` (applied on every start; a no-op when current)."""
-    config = _alembic_config()
+    config = alembic_config()
     with engine.begin() as connection:
         _lock_migrations(connection)
         config.attributes["connection"] = connection

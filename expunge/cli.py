@@ -5,7 +5,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,7 +18,15 @@ from expunge import config as config_module
 from expunge.analyze import analyze_file, walk
 from expunge.app import App, configure_logging, open_app
 from expunge.cli_admin import parse_date, register_admin
-from expunge.cli_common import FormatOption, State, WaitOption, err, fail_usage, state
+from expunge.cli_common import (
+    FormatOption,
+    State,
+    WaitOption,
+    err,
+    fail_usage,
+    state,
+    stop_on_signals,
+)
 from expunge.config import Config
 from expunge.output import Format, emit
 from expunge.progress import failed_items, watch_enforcement, watch_scans
@@ -234,19 +241,13 @@ def worker(ctx: typer.Context,
     if cfg.broker == "embedded":
         fail_usage("broker is 'embedded': work runs inside each command; "
                    "set broker: redis://… to use separate workers")
-    stop = {"now": False}
-
-    def request_stop(*_: object) -> None:
-        stop["now"] = True
-
-    signal.signal(signal.SIGTERM, request_stop)
-    signal.signal(signal.SIGINT, request_stop)
+    stop = stop_on_signals()
     runtime = Runtime(cfg.worker_settings())
     install(runtime)
     count = threads or cfg.worker_threads
     err.print(f"worker consuming {config_module.redacted(cfg.broker)} with {count} threads",
               highlight=False)
-    run_worker(runtime, count, lambda: stop["now"])
+    run_worker(runtime, count, stop)
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from typing import Annotated
 
@@ -11,12 +12,13 @@ from sqlalchemy import select
 from catalog import audit, queries
 from catalog.models import Hold, Item, Source, utcnow
 from expunge.app import open_app
-from expunge.cli_common import FormatOption, err, fail_usage, state
+from expunge.cli_common import FormatOption, err, fail_usage, state, stop_on_signals
 from expunge.output import Format, emit
 from rules.errors import PolicyError
 from rules.policy import load_pack
 from workers.plan import facts_of
 from workers.reconcile import reconcile as reconcile_work
+from workers.schedule import run_scheduler
 
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
 holds_app = typer.Typer(help="Legal holds: nothing they cover is destroyed.",
@@ -30,6 +32,7 @@ def register_admin(app: typer.Typer) -> None:
     app.add_typer(rules_app, name="rules")
     app.command()(explain)
     app.command()(reconcile)
+    app.command()(scheduler)
 
 
 @audit_app.command("verify")
@@ -154,3 +157,16 @@ def reconcile(ctx: typer.Context) -> None:
             app_.dispatcher.wait(lambda: False)
     err.print(f"resumed {len(result.resent)} disposition(s), "
               f"closed {len(result.abandoned)} abandoned scan run(s)")
+
+
+def scheduler(ctx: typer.Context) -> None:
+    """Run the configured cron schedules; start two for availability: each firing runs once."""
+    cfg = state(ctx).config()
+    specs = cfg.schedule_specs()
+    if not specs:
+        fail_usage("no schedules configured (add `schedules:` to the configuration)")
+    stop = stop_on_signals()
+    with open_app(cfg) as app_:
+        names = ", ".join(f"{s.name} ({s.cron}: {s.job})" for s in specs)
+        err.print(f"scheduler running: {names}", highlight=False)
+        run_scheduler(app_.runtime, specs, stop, time.sleep)

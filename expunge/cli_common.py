@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, NoReturn
 
@@ -38,3 +41,13 @@ def state(ctx: typer.Context) -> State:
     return ctx.ensure_object(State)
 
 
+def stop_on_signals() -> Callable[[], bool]:
+    """A flag raised by SIGTERM or SIGINT, for long-running commands to end cleanly."""
+    stop = threading.Event()
+
+    def request_stop(*_: object) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+    return stop.is_set

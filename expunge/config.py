@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from croniter import croniter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 import connectors  # noqa: F401  (registers the built-in connectors)
@@ -22,6 +23,7 @@ from connectors.base import CONNECTORS, connector_kinds
 from rules.decide import Rulebook
 from rules.errors import PolicyError
 from rules.policy import Binding, load_pack
+from workers.schedule import Schedule
 from workers.settings import DEFAULT_BATCH_SIZE, DEFAULT_READ_LIMIT, WorkerSettings
 
 CONFIG_FILE = "expunge.yaml"
@@ -53,6 +55,27 @@ class BindingConfig(BaseModel):
         None, description="Overrides the category's action after expiry.")
 
 
+class ScheduleConfig(BaseModel):
+    """A cron schedule (UTC) that runs one job, once per firing across all schedulers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(description="Unique name, shown in the audit trail.")
+    cron: str = Field(description="Cron expression, e.g. '0 2 * * *' (02:00 UTC daily); "
+                      "a sixth field gives seconds.")
+    run: Literal["scan", "plan", "enforce"] = Field(
+        description="scan sources, plan (decide and propose), or enforce approved "
+                    "dispositions (auto-approved ones included).")
+    sources: list[str] = Field([], description="Sources to scan or plan (default: all).")
+
+    @field_validator("cron")
+    @classmethod
+    def _valid_cron(cls, value: str) -> str:
+        if not croniter.is_valid(value):
+            raise ValueError(f"{value!r} is not a cron expression")
+        return value
+
+
 class ScanConfig(BaseModel):
     """How scans read and classify."""
 
@@ -81,6 +104,8 @@ class Config(BaseModel):
     certificates_dir: str = Field(".expunge/certificates",
                                   description="Where destruction certificates are written.")
     worker_threads: int = Field(2, ge=1, le=64, description="Threads per worker process.")
+    schedules: list[ScheduleConfig] = Field([], description="Cron schedules for "
+                                            "`expunge scheduler`.")
 
     @field_validator("broker")
     @classmethod
@@ -91,6 +116,9 @@ class Config(BaseModel):
 
     def source_names(self) -> list[str]:
         return [str(s["name"]) for s in self.sources]
+
+    def schedule_specs(self) -> list[Schedule]:
+        return [Schedule(s.name, s.cron, s.run, tuple(s.sources)) for s in self.schedules]
 
     def rule_bindings(self) -> tuple[Binding, ...]:
         return tuple(Binding(**b.model_dump()) for b in self.bindings)
@@ -186,6 +214,11 @@ def _check_rules(config: Config) -> list[str]:
     names = set(config.source_names())
     problems += [f"bindings[{i}].source: no source named {b.source!r}"
                  for i, b in enumerate(config.bindings) if b.source not in names]
+    problems += [f"schedules[{i}].sources: no source named {n!r}"
+                 for i, s in enumerate(config.schedules) for n in s.sources if n not in names]
+    seen = [s.name for s in config.schedules]
+    problems += [f"schedules[{i}].name: {n!r} is used twice"
+                 for i, n in enumerate(seen) if n in seen[:i]]
     if not problems:
         try:
             Rulebook([load_pack(p) for p in config.rules], config.rule_bindings())
