@@ -30,11 +30,20 @@ def canonical_json(details: Mapping[str, Any]) -> str:
                       default=str)
 
 
+HASHED_FIELDS = ("id", "at", "actor", "action", "subject", "details", "prev_hash")
+
+
+def event_record(event: AuditEvent) -> dict[str, str]:
+    """An event as exported: the hashed fields, as strings, and its hash."""
+    record = {name: str(getattr(event, name)) for name in HASHED_FIELDS}
+    record["at"] = event.at.isoformat()
+    return record | {"hash": event.hash}
+
+
 def event_hash(event: AuditEvent) -> str:
-    """The hash an event must carry, given its fields and the previous hash."""
-    fields = [str(event.id), event.at.isoformat(), event.actor, event.action, event.subject,
-              event.details, event.prev_hash]
-    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
+    """SHA-256 over the hashed fields joined by U+001F; anyone can recompute it."""
+    record = event_record(event)
+    return hashlib.sha256("\x1f".join(record[n] for n in HASHED_FIELDS).encode()).hexdigest()
 
 
 def _locked_head(session: Session) -> AuditHead:

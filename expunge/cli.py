@@ -31,8 +31,8 @@ from expunge.config import Config
 from expunge.output import Format, emit
 from expunge.progress import failed_items, watch_enforcement, watch_scans
 from workers.approve import approve as approve_dispositions
+from workers.breaker import BreakerTripped
 from workers.broker import new_run_id, run_worker
-from workers.certificate import write_files
 from workers.enforce import queue_enforcement
 from workers.plan import plan as plan_items
 from workers.runtime import Runtime, install
@@ -203,11 +203,19 @@ def approve(ctx: typer.Context,
 @app.command()
 def enforce(ctx: typer.Context,
             ids: Annotated[list[int] | None, typer.Argument(help="Only these dispositions.")]
-            = None, wait: WaitOption = False, fmt: FormatOption = Format.table) -> None:
+            = None, wait: WaitOption = False,
+            confirm: Annotated[bool, typer.Option(
+                "--confirm", help="Go past the safety breaker's limits (audited).")] = False,
+            fmt: FormatOption = Format.table) -> None:
     """Carry out approved dispositions: verified deletion, a certificate per run."""
     st = state(ctx)
     with open_app(st.config()) as app_:
-        rows = run_enforcement(app_, st.user, ids, wait, err)
+        try:
+            rows = run_enforcement(app_, st.user, ids, wait, err, confirm)
+        except BreakerTripped as exc:
+            err.print(f"[red]safety breaker:[/red] {exc}; nothing was done. Check the plan, "
+                      "then run again with --confirm.", highlight=False)
+            raise typer.Exit(1) from None
     if rows is None:
         return
     emit(rows, fmt, title="enforcement")
@@ -215,10 +223,10 @@ def enforce(ctx: typer.Context,
 
 
 def run_enforcement(app_: App, user: str, ids: list[int] | None, wait: bool,
-                    console: Console) -> list[dict[str, object]] | None:
+                    console: Console, confirm: bool = False) -> list[dict[str, object]] | None:
     """Queue approved dispositions; when following, return their outcome."""
     run_id = new_run_id()
-    claimed = queue_enforcement(app_.runtime, user, run_id, ids)
+    claimed = queue_enforcement(app_.runtime, user, run_id, ids, confirm)
     if not claimed:
         console.print("nothing approved to enforce")
         return []
@@ -248,24 +256,6 @@ def worker(ctx: typer.Context,
     err.print(f"worker consuming {config_module.redacted(cfg.broker)} with {count} threads",
               highlight=False)
     run_worker(runtime, count, stop)
-
-
-@app.command()
-def certificate(ctx: typer.Context, run_id: Annotated[str, typer.Argument()],
-                out: Annotated[Path, typer.Option(help="Directory to write to.")] = Path("."),
-                ) -> None:
-    """Write a run's destruction certificate (JSON and HTML) from the catalog."""
-    from sqlalchemy import select
-
-    from catalog.models import Certificate
-
-    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
-        cert = session.execute(select(Certificate).where(Certificate.run_id == run_id)
-                               ).scalar_one_or_none()
-        if cert is None:
-            fail_usage(f"no certificate for run {run_id}")
-        for written in write_files(cert, out):
-            err.print(f"wrote {written}")
 
 
 @app.command()

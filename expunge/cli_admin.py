@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from sqlalchemy import select
 
 from catalog import audit, queries
-from catalog.models import Hold, Item, Source, utcnow
+from catalog.models import AuditEvent, Certificate, Hold, Item, Source, utcnow
 from expunge.app import open_app
 from expunge.cli_common import FormatOption, err, fail_usage, state, stop_on_signals
 from expunge.output import Format, emit
 from rules.errors import PolicyError
 from rules.policy import load_pack
+from workers.certificate import verify_certificate, write_files
 from workers.plan import facts_of
 from workers.reconcile import reconcile as reconcile_work
 from workers.schedule import run_scheduler
@@ -33,6 +37,7 @@ def register_admin(app: typer.Typer) -> None:
     app.command()(explain)
     app.command()(reconcile)
     app.command()(scheduler)
+    app.add_typer(certificates_app, name="certificate")
 
 
 @audit_app.command("verify")
@@ -55,6 +60,21 @@ def audit_list(ctx: typer.Context,
     with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
         rows = queries.audit_events(session, limit)
     emit(rows, fmt, title="audit trail")
+
+
+@audit_app.command("export")
+def audit_export(ctx: typer.Context, out: Annotated[Path, typer.Argument(
+        help="File to write: one JSON object per event, oldest first.")]) -> None:
+    """Export the whole trail with its hashes, so it can be verified outside expunge."""
+    st = state(ctx)
+    with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
+        count = 0
+        with out.open("w", encoding="utf-8") as handle:
+            for event in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars():
+                handle.write(json.dumps(audit.event_record(event), ensure_ascii=False) + "\n")
+                count += 1
+        audit.append(session, st.user, "audit.exported", "audit", {"events": count})
+    err.print(f"wrote {count} events to {out}")
 
 
 @holds_app.command("add")
@@ -170,3 +190,38 @@ def scheduler(ctx: typer.Context) -> None:
         names = ", ".join(f"{s.name} ({s.cron}: {s.job})" for s in specs)
         err.print(f"scheduler running: {names}", highlight=False)
         run_scheduler(app_.runtime, specs, stop, time.sleep)
+
+
+certificates_app = typer.Typer(help="Destruction certificates.", no_args_is_help=True)
+
+
+@certificates_app.command("export")
+def certificate_export(ctx: typer.Context, run_id: Annotated[str, typer.Argument()],
+                       out: Annotated[Path, typer.Option(help="Directory to write to.")]
+                       = Path(".")) -> None:
+    """Write a run's destruction certificate (JSON and HTML) from the catalog."""
+    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
+        cert = session.execute(select(Certificate).where(Certificate.run_id == run_id)
+                               ).scalar_one_or_none()
+        if cert is None:
+            fail_usage(f"no certificate for run {run_id}")
+        for written in write_files(cert, out):
+            err.print(f"wrote {written}")
+
+
+@certificates_app.command("verify")
+def certificate_verify(ctx: typer.Context, path: Annotated[Path, typer.Argument(
+        help="A certificate's JSON file.")]) -> None:
+    """Check a certificate file against the hash the audit trail recorded when it was issued."""
+    try:
+        data = path.read_bytes()
+        run_id = str(json.loads(data)["certificate"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        fail_usage(f"{path}: not a certificate ({type(exc).__name__})")
+    with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
+        problems = verify_certificate(session, run_id, hashlib.sha256(data).hexdigest())
+    for problem in problems:
+        err.print(f"[red]{problem}[/red]", highlight=False)
+    if problems:
+        raise typer.Exit(1)
+    err.print(f"certificate {run_id} matches the audit trail")

@@ -23,6 +23,7 @@ from connectors.base import CONNECTORS, connector_kinds
 from rules.decide import Rulebook
 from rules.errors import PolicyError
 from rules.policy import Binding, load_pack
+from workers.breaker import DEFAULT_MAX_ITEMS, DEFAULT_MAX_SHARE
 from workers.schedule import Schedule
 from workers.settings import DEFAULT_BATCH_SIZE, DEFAULT_READ_LIMIT, WorkerSettings
 
@@ -90,6 +91,18 @@ class ScanConfig(BaseModel):
                                    description="Minimum detection score kept as a finding.")
 
 
+class EnforceConfig(BaseModel):
+    """The safety breaker: limits past which an enforcement run waits for --confirm."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_items: int = Field(DEFAULT_MAX_ITEMS, ge=1,
+                           description="Most dispositions one run may carry out unconfirmed.")
+    max_share: float = Field(DEFAULT_MAX_SHARE, gt=0, le=1,
+                             description="Largest share of a source's items one run may "
+                                         "destroy unconfirmed (sources of 20+ items).")
+
+
 class Config(BaseModel):
     """The whole configuration file."""
 
@@ -101,6 +114,8 @@ class Config(BaseModel):
     sources: list[dict[str, Any]] = Field([], description="Where data lives; see connectors.")
     bindings: list[BindingConfig] = Field([], description="Site bindings to categories.")
     scan: ScanConfig = Field(default_factory=ScanConfig, description="Scan settings.")
+    enforce: EnforceConfig = Field(default_factory=EnforceConfig,
+                                   description="Safety breaker limits.")
     certificates_dir: str = Field(".expunge/certificates",
                                   description="Where destruction certificates are written.")
     worker_threads: int = Field(2, ge=1, le=64, description="Threads per worker process.")
@@ -131,7 +146,8 @@ class Config(BaseModel):
             bindings=self.rule_bindings(),
             batch_size=self.scan.batch_size, read_limit=self.scan.max_file_size,
             score_threshold=self.scan.score_threshold, certificates_dir=self.certificates_dir,
-            worker_threads=self.worker_threads,
+            worker_threads=self.worker_threads, max_enforce_items=self.enforce.max_items,
+            max_enforce_share=self.enforce.max_share,
         )
 
 

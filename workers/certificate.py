@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from catalog import audit
-from catalog.models import Certificate, Disposition, utcnow
+from catalog.models import AuditEvent, Certificate, Disposition, utcnow
 from workers.runtime import Runtime
 
 PENDING = ("approved", "running")
@@ -125,3 +125,18 @@ SHA-256 of the JSON certificate: <code>{html.escape(sha256)}</code></p>
 <h2>Not executed</h2>{failed}
 </body></html>
 """
+
+
+def verify_certificate(session: Session, run_id: str, sha256: str) -> list[str]:
+    """Problems found checking a certificate's hash against the audit trail (none: genuine)."""
+    events = session.execute(select(AuditEvent).where(
+        AuditEvent.action == "certificate.issued", AuditEvent.subject == f"run:{run_id}")
+    ).scalars().all()
+    if not events:
+        return [f"run {run_id}: the audit trail records no certificate"]
+    recorded = json.loads(events[0].details).get("sha256")
+    problems = [] if recorded == sha256 else [
+        f"run {run_id}: the file's SHA-256 {sha256[:16]}… differs from the one recorded at "
+        f"issue {str(recorded)[:16]}… (audit_event {events[0].id}): the file was altered"]
+    chain = audit.verify(session)
+    return problems + [f"audit trail: {p}" for p in chain.problems]

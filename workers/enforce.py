@@ -14,6 +14,7 @@ from catalog.models import Item as ItemRow
 from catalog.store import affected_rows
 from connectors.errors import ConnectorError, DeletionFailed
 from rules.holds import holds_covering
+from workers import breaker
 from workers.actions import action_for
 from workers.certificate import issue_if_complete
 from workers.items import to_connector_item
@@ -24,23 +25,43 @@ log = logging.getLogger(__name__)
 
 
 def queue_enforcement(
-    runtime: Runtime, actor: str, run_id: str, ids: Sequence[int] | None = None
+    runtime: Runtime, actor: str, run_id: str, ids: Sequence[int] | None = None,
+    confirmed: bool = False,
 ) -> list[int]:
-    """Claim approved dispositions for run ``run_id`` and send them to the workers."""
+    """Claim approved dispositions for run ``run_id`` and send them to the workers.
+
+    Raises BreakerTripped (and claims nothing) when the run is too large, unless confirmed.
+    """
     with runtime.catalog.session() as session:
         query = select(Disposition.id).where(Disposition.state == "approved")
         if ids is not None:
             query = query.where(Disposition.id.in_(ids))
         claimed = list(session.execute(query.order_by(Disposition.id)).scalars())
-        session.execute(
-            update(Disposition).where(Disposition.id.in_(claimed)).values(run_id=run_id)
-        )
-        audit.append(
-            session, actor, "enforcement.requested", f"run:{run_id}", {"dispositions": claimed}
-        )
+        tripped = _breaker(runtime, session, claimed)
+        if tripped is None or confirmed:
+            session.execute(
+                update(Disposition).where(Disposition.id.in_(claimed)).values(run_id=run_id)
+            )
+            audit.append(session, actor, "enforcement.requested", f"run:{run_id}",
+                         {"dispositions": claimed, "breaker_overridden": tripped})
+    if tripped is not None and not confirmed:
+        with runtime.catalog.session() as session:
+            audit.append(session, actor, "enforcement.paused", f"run:{run_id}",
+                         {"reason": tripped, "dispositions": len(claimed)})
+        raise breaker.BreakerTripped(tripped)
     for disposition_id in claimed:
         runtime.send("enforce_disposition", disposition_id, run_id)
     return claimed
+
+
+def _breaker(runtime: Runtime, session: Session, claimed: list[int]) -> str | None:
+    """Why the safety breaker stops this run, or None."""
+    settings = runtime.settings
+    try:
+        breaker.check(session, claimed, settings.max_enforce_items, settings.max_enforce_share)
+    except breaker.BreakerTripped as exc:
+        return str(exc)
+    return None
 
 
 def _claim(session: Session, disposition_id: int, run_id: str) -> bool:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from catalog import audit
 from catalog.models import ScheduleRun, utcnow
+from workers.breaker import BreakerTripped
 from workers.broker import new_run_id
 from workers.enforce import queue_enforcement
 from workers.plan import plan
@@ -65,7 +66,10 @@ def run_job(runtime: Runtime, schedule: Schedule) -> str:
     if schedule.job == "plan":
         summary = plan(runtime, date.today(), sources)
         return f"planned {summary.items} items, {summary.proposed} proposed"
-    claimed = queue_enforcement(runtime, f"schedule:{schedule.name}", new_run_id())
+    try:
+        claimed = queue_enforcement(runtime, f"schedule:{schedule.name}", new_run_id())
+    except BreakerTripped as exc:
+        return f"paused by the safety breaker: {exc} (run `expunge enforce --confirm`)"
     return f"queued {len(claimed)} approved dispositions"
 
 

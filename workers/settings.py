@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rules.policy import Binding
+from workers.breaker import DEFAULT_MAX_ITEMS, DEFAULT_MAX_SHARE
 
 DEFAULT_BATCH_SIZE = 20
 DEFAULT_READ_LIMIT = 64 * 1024 * 1024
@@ -27,3 +28,5 @@ class WorkerSettings:
     score_threshold: float = 0.5
     certificates_dir: str = DEFAULT_CERTIFICATES_DIR
     worker_threads: int = 2
+    max_enforce_items: int = DEFAULT_MAX_ITEMS
+    max_enforce_share: float = DEFAULT_MAX_SHARE

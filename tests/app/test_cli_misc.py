@@ -13,7 +13,8 @@ from expunge.cli import app
 
 COMMANDS = ["analyze", "scan", "findings", "plan", "approve", "enforce", "audit verify",
             "audit list", "holds add", "holds list", "holds release", "worker", "demo", "init",
-            "certificate"]
+            "certificate export", "certificate verify", "rules check", "explain", "reconcile",
+            "scheduler"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -10,7 +10,7 @@ import yaml
 from typer.testing import CliRunner
 
 from expunge.cli import app
-from expunge.config import Config, ConfigError, ScanConfig, load, redacted
+from expunge.config import Config, ConfigError, EnforceConfig, ScanConfig, load, redacted
 
 GOOD = {"sources": [{"name": "charts", "kind": "files", "path": "charts"}]}
 
@@ -96,5 +96,7 @@ def test_the_readme_documents_every_setting() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text()
     section = readme.split("## Configuration reference", 1)[1]
     documented = set(re.findall(r"^\| `([a-z_.]+)`", section, re.M))
-    expected = set(Config.model_fields) | {f"scan.{name}" for name in ScanConfig.model_fields}
+    expected = (set(Config.model_fields)
+                | {f"scan.{name}" for name in ScanConfig.model_fields}
+                | {f"enforce.{name}" for name in EnforceConfig.model_fields})
     assert expected <= documented, expected - documented

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,42 @@ def test_a_renamed_file_keeps_its_findings_without_being_read_again(cli, clinic,
             "SELECT items_to_classify FROM scan_run ORDER BY id DESC LIMIT 1")).scalar_one()
     engine.dispose()
     assert read == 1  # only inbox/broken.pdf, which failed before, is tried again
+
+
+def test_the_safety_breaker_holds_a_run_too_large_until_confirmed(
+        cli, clinic, tmp_path, catalog_url, make_config) -> None:
+    from tests.conftest import Cli
+
+    for n in range(30):  # a source of 36 items, 32 of them due: 89 % at once
+        old = clinic.root / f"rx/bulk-{n:02d}.txt"
+        old.write_text("처방전\n")
+        os.utime(old, (1_262_304_000, 1_262_304_000))
+    strict = Cli(make_config(tmp_path / "strict.yaml", catalog_url, clinic.root,
+                             enforce={"max_share": 0.5}))
+    strict("scan", expect=1)
+    strict("plan", "--today", TODAY)
+    strict("approve", "--all")
+    result = strict("enforce", expect=1)
+    assert "safety breaker" in result.output and "89%" in result.output
+    assert (clinic.root / "rx/bulk-00.txt").exists()
+    assert any(r["action"] == "enforcement.paused" for r in strict.json("audit", "list"))
+    strict("enforce", "--confirm", expect=0)
+    assert not (clinic.root / "rx/bulk-00.txt").exists()
+    assert any(r["action"] == "enforcement.requested" and "breaker_overridden" in r["details"]
+               and "89%" in r["details"] for r in strict.json("audit", "list"))
+
+
+def test_a_certificate_altered_after_issue_is_detected(cli, tmp_path) -> None:
+    cli("scan", expect=1)
+    cli("plan", "--today", TODAY)
+    cli("approve", "--all")
+    cli("enforce")
+    [path] = (tmp_path / "certificates").glob("*.json")
+    cli("certificate", "verify", str(path))
+    body = json.loads(path.read_text())
+    body["items"][0]["approved_by"] = "someone else"
+    path.write_text(json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True))
+    result = cli("certificate", "verify", str(path), expect=1)
+    assert "was altered" in result.output
+    cli("certificate", "export", body["certificate"], "--out", str(tmp_path / "again"))
+    cli("certificate", "verify", str(tmp_path / "again" / path.name))
