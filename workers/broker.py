@@ -54,7 +54,9 @@ def make_broker(url: str, namespace: str = "expunge") -> dramatiq.Broker:
 
 def declare_actors(runtime: Runtime, broker: dramatiq.Broker) -> None:
     """Bind every actor to ``broker`` and make them reachable through ``runtime.send``."""
-    for name, (fn, queue, time_limit) in ACTORS.items():
+    limits = {"enforce_disposition": runtime.settings.enforce_time_limit * 1000}
+    for name, (fn, queue, default_limit) in ACTORS.items():
+        time_limit = limits.get(name, default_limit)
         runtime.actors[name] = dramatiq.Actor(
             fn, broker=broker, actor_name=name, queue_name=queue, priority=0,
             options={"max_retries": MAX_RETRIES, "time_limit": time_limit, "min_backoff": 1000},

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from catalog import audit
@@ -39,9 +40,8 @@ def queue_enforcement(
         claimed = list(session.execute(query.order_by(Disposition.id)).scalars())
         tripped = _breaker(runtime, session, claimed)
         if tripped is None or confirmed:
-            session.execute(
-                update(Disposition).where(Disposition.id.in_(claimed)).values(run_id=run_id)
-            )
+            session.execute(update(Disposition).where(Disposition.id.in_(claimed))
+                            .values(run_id=run_id, sent_at=utcnow()))
             audit.append(session, actor, "enforcement.requested", f"run:{run_id}",
                          {"dispositions": claimed, "breaker_overridden": tripped})
     if tripped is not None and not confirmed:
@@ -64,20 +64,28 @@ def _breaker(runtime: Runtime, session: Session, claimed: list[int]) -> str | No
     return None
 
 
-def _claim(session: Session, disposition_id: int, run_id: str) -> bool:
-    """approved → running (or resume a running one of this run after a crash)."""
-    return bool(
-        affected_rows(
-            session,
-            update(Disposition)
-            .where(
-                Disposition.id == disposition_id,
-                Disposition.run_id == run_id,
-                Disposition.state.in_(("approved", "running")),
-            )
-            .values(state="running", started_at=utcnow(), attempts=Disposition.attempts + 1),
+def _claim(session: Session, disposition_id: int, run_id: str, lease: timedelta) -> int | None:
+    """approved → running, or take over a running one whose lease ran out (its worker died).
+
+    Returns the claim token (the attempt number) that finishing must present, or None when
+    the disposition is not ours to run: done, failed, held, or running under a live lease.
+    """
+    stale = utcnow() - lease
+    claimed = affected_rows(
+        session,
+        update(Disposition)
+        .where(
+            Disposition.id == disposition_id,
+            Disposition.run_id == run_id,
+            or_(Disposition.state == "approved",
+                and_(Disposition.state == "running", Disposition.started_at < stale)),
         )
+        .values(state="running", started_at=utcnow(), attempts=Disposition.attempts + 1),
     )
+    if not claimed:
+        return None
+    return int(session.execute(
+        select(Disposition.attempts).where(Disposition.id == disposition_id)).scalar_one())
 
 
 def _hold_reason(session: Session, row: ItemRow) -> str | None:
@@ -85,29 +93,24 @@ def _hold_reason(session: Session, row: ItemRow) -> str | None:
     return None if not covering else f"under legal hold #{covering[0].id}: {covering[0].reason}"
 
 
-def _finish(runtime: Runtime, disposition_id: int, state: str, error: str | None) -> None:
+def _finish(runtime: Runtime, disposition_id: int, token: int, state: str,
+            error: str | None) -> None:
+    """running → a final state, once: only the holder of the current claim may finish."""
     with runtime.catalog.session() as session:
+        if not affected_rows(session, update(Disposition).where(
+                Disposition.id == disposition_id, Disposition.state == "running",
+                Disposition.attempts == token).values(
+                state=state, error=error, finished_at=utcnow())):
+            return  # another delivery took over and finishes it
         d = session.get(Disposition, disposition_id)
         assert d is not None
-        d.state, d.error, d.finished_at = state, error, utcnow()
         if state == "done":
             d.item.state = "deleted" if d.action == "delete" else "anonymized"
             session.execute(delete(Finding).where(Finding.item_id == d.item_id))
-        audit.append(
-            session,
-            "worker",
-            f"disposition.{state}",
-            f"disposition:{d.id}",
-            {
-                "item": d.item.key,
-                "source": d.item.source.name,
-                "action": d.action,
-                "rule": d.rule,
-                "run": d.run_id,
-                "verified": state == "done",
-                "error": error,
-            },
-        )
+        audit.append(session, "worker", f"disposition.{state}", f"disposition:{d.id}", {
+            "item": d.item.key, "source": d.item.source.name, "action": d.action,
+            "rule": d.rule, "run": d.run_id, "verified": state == "done", "error": error,
+            "attempt": token})
 
 
 def _execute(runtime: Runtime, disposition: Disposition, row: ItemRow) -> None:
@@ -123,7 +126,8 @@ def enforce_disposition(disposition_id: int, run_id: str) -> None:
     """Actor: carry out one approved disposition; a redelivered message changes nothing."""
     runtime = current()
     with runtime.catalog.session() as session:
-        if not _claim(session, disposition_id, run_id):
+        token = _claim(session, disposition_id, run_id, runtime.settings.lease)
+        if token is None:
             return
         disposition = session.get(Disposition, disposition_id)
         assert disposition is not None
@@ -131,23 +135,24 @@ def enforce_disposition(disposition_id: int, run_id: str) -> None:
         held = _hold_reason(session, row)
         source_name = row.source.name
     if held:
-        _finish(runtime, disposition_id, "held", held)
+        _finish(runtime, disposition_id, token, "held", held)
     else:
-        _run_action(runtime, disposition, row, source_name)
+        _run_action(runtime, disposition, row, source_name, token)
     issue_if_complete(runtime, run_id)
 
 
-def _run_action(runtime: Runtime, disposition: Disposition, row: ItemRow, source: str) -> None:
+def _run_action(runtime: Runtime, disposition: Disposition, row: ItemRow, source: str,
+                token: int) -> None:
     try:
         _execute(runtime, disposition, row)
     except ConnectorError as exc:
         if exc.retryable and retries_so_far() < MAX_RETRIES:
             raise  # Dramatiq retries with backoff; the disposition stays running
-        _finish(runtime, disposition.id, "failed", str(exc))
+        _finish(runtime, disposition.id, token, "failed", str(exc))
     except ValueError as exc:
-        _finish(runtime, disposition.id, "failed", str(exc))
+        _finish(runtime, disposition.id, token, "failed", str(exc))
     except Exception as exc:
         log.exception("unexpected error enforcing disposition %s on %s", disposition.id, source)
-        _finish(runtime, disposition.id, "failed", f"unexpected {type(exc).__name__}")
+        _finish(runtime, disposition.id, token, "failed", f"unexpected {type(exc).__name__}")
     else:
-        _finish(runtime, disposition.id, "done", None)
+        _finish(runtime, disposition.id, token, "done", None)

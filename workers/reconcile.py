@@ -9,15 +9,14 @@ reads only what that one did not finish (unchanged items keep their findings).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, and_, or_, select
 
 from catalog import audit
 from catalog.models import Disposition, ScanRun, utcnow
 from workers.runtime import Runtime
 
-STUCK_AFTER = timedelta(hours=2)  # longer than the enforce actor's 1 h time limit
 ABANDONED_AFTER = timedelta(hours=6)
 
 
@@ -29,18 +28,26 @@ class Reconciled:
     abandoned: list[int]
 
 
-def reconcile(runtime: Runtime, stuck_after: timedelta = STUCK_AFTER,
+def _stuck(stale: datetime) -> Select[Disposition]:
+    """Running past its lease (the worker died), or sent long ago and never started (the
+    message was lost, e.g. with a broker that restarted without persistence)."""
+    return select(Disposition).where(Disposition.run_id.is_not(None), or_(
+        and_(Disposition.state == "running", Disposition.started_at < stale),
+        and_(Disposition.state == "approved", Disposition.sent_at < stale)))
+
+
+def reconcile(runtime: Runtime, stuck_after: timedelta | None = None,
               abandoned_after: timedelta = ABANDONED_AFTER) -> Reconciled:
-    """Resend dispositions stuck in running; close scan runs abandoned by a dead worker."""
+    """Resend stuck dispositions; close scan runs abandoned by a dead worker."""
     now = utcnow()
+    stale = now - (stuck_after or runtime.settings.lease)
     with runtime.catalog.session() as session:
-        stuck = session.execute(select(Disposition).where(
-            Disposition.state == "running", Disposition.started_at < now - stuck_after)
-        ).scalars().all()
-        resend = [(d.id, d.run_id) for d in stuck if d.run_id]
-        for disposition_id, run_id in resend:
-            audit.append(session, "reconciler", "disposition.resumed",
-                         f"disposition:{disposition_id}", {"run": run_id})
+        stuck = session.execute(_stuck(stale)).scalars().all()
+        resend = [(d.id, str(d.run_id)) for d in stuck]
+        for d in stuck:
+            d.sent_at = now
+            audit.append(session, "reconciler", "disposition.resent", f"disposition:{d.id}",
+                         {"run": d.run_id, "was": d.state})
         runs = session.execute(select(ScanRun).where(
             ScanRun.state.in_(("queued", "running")),
             ScanRun.queued_at < now - abandoned_after)).scalars().all()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from rules.policy import Binding
@@ -12,6 +13,7 @@ from workers.breaker import DEFAULT_MAX_ITEMS, DEFAULT_MAX_SHARE
 DEFAULT_BATCH_SIZE = 20
 DEFAULT_READ_LIMIT = 64 * 1024 * 1024
 DEFAULT_CERTIFICATES_DIR = ".expunge/certificates"
+DEFAULT_ENFORCE_TIME_LIMIT = 3600  # seconds one disposition may take
 
 
 @dataclass(frozen=True)
@@ -29,4 +31,11 @@ class WorkerSettings:
     certificates_dir: str = DEFAULT_CERTIFICATES_DIR
     worker_threads: int = 2
     max_enforce_items: int = DEFAULT_MAX_ITEMS
+    enforce_time_limit: int = DEFAULT_ENFORCE_TIME_LIMIT
+
+    @property
+    def lease(self) -> timedelta:
+        """How long a running disposition belongs to its worker: past the time limit, the
+        worker is dead (Dramatiq stops actors at their limit) and another may take over."""
+        return timedelta(seconds=self.enforce_time_limit * 1.1 + 30)
     max_enforce_share: float = DEFAULT_MAX_SHARE
