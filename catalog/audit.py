@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import event as sa_event
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,7 @@ from catalog.models import AuditEvent, AuditHead, utcnow
 
 GENESIS = "0" * 64
 HEAD_ID = 1
+PENDING = "expunge.audit.pending"
 
 
 def canonical_json(details: Mapping[str, Any]) -> str:
@@ -54,17 +56,35 @@ def _locked_head(session: Session) -> AuditHead:
 
 
 def append(session: Session, actor: str, action: str, subject: str,
-           details: Mapping[str, Any] | None = None) -> AuditEvent:
-    """Append one event in the caller's transaction; the head row lock serialises writers."""
+           details: Mapping[str, Any] | None = None) -> None:
+    """Record an event in the caller's transaction; it is chained when that commits.
+
+    Chaining locks the head row. Doing it at commit, after every other write, makes the head
+    the last lock any transaction takes, so writers never wait on each other in a cycle.
+    """
+    pending: list[AuditEvent] = session.info.setdefault(PENDING, [])
+    pending.append(AuditEvent(at=utcnow().replace(microsecond=0), actor=actor, action=action,
+                              subject=subject, details=canonical_json(details or {})))
+
+
+@sa_event.listens_for(Session, "before_commit")
+def _chain_pending(session: Session) -> None:
+    pending: list[AuditEvent] = session.info.pop(PENDING, [])
+    if not pending:
+        return
+    session.flush()  # every other write first
     head = _locked_head(session)
-    event = AuditEvent(id=head.last_id + 1, at=utcnow().replace(microsecond=0), actor=actor,
-                       action=action, subject=subject,
-                       details=canonical_json(details or {}), prev_hash=head.last_hash)
-    event.hash = event_hash(event)
-    session.add(event)
-    head.last_id, head.last_hash = event.id, event.hash
+    for record in pending:
+        record.id, record.prev_hash = head.last_id + 1, head.last_hash
+        record.hash = event_hash(record)
+        session.add(record)
+        head.last_id, head.last_hash = record.id, record.hash
     session.flush()
-    return event
+
+
+@sa_event.listens_for(Session, "after_rollback")
+def _drop_pending(session: Session) -> None:
+    session.info.pop(PENDING, None)
 
 
 def head_hash(session: Session) -> str:

@@ -243,7 +243,10 @@ def run_enforcement(app_: App, user: str, ids: list[int] | None, wait: bool,
 
 @app.command()
 def worker(ctx: typer.Context,
-           threads: Annotated[int | None, typer.Option(help="Worker threads.")] = None) -> None:
+           threads: Annotated[int | None, typer.Option(help="Worker threads.")] = None,
+           reconcile_every: Annotated[float, typer.Option(
+               help="Seconds between looks for work a crashed worker left behind.")] = 600,
+           ) -> None:
     """Run a worker process consuming the configured Redis/RabbitMQ broker."""
     cfg = state(ctx).config()
     if cfg.broker == "embedded":
@@ -255,7 +258,7 @@ def worker(ctx: typer.Context,
     count = threads or cfg.worker_threads
     err.print(f"worker consuming {config_module.redacted(cfg.broker)} with {count} threads",
               highlight=False)
-    run_worker(runtime, count, stop)
+    run_worker(runtime, count, stop, reconcile_every)
 
 
 @app.command()

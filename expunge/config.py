@@ -25,7 +25,12 @@ from rules.errors import PolicyError
 from rules.policy import Binding, load_pack
 from workers.breaker import DEFAULT_MAX_ITEMS, DEFAULT_MAX_SHARE
 from workers.schedule import Schedule
-from workers.settings import DEFAULT_BATCH_SIZE, DEFAULT_READ_LIMIT, WorkerSettings
+from workers.settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_ENFORCE_TIME_LIMIT,
+    DEFAULT_READ_LIMIT,
+    WorkerSettings,
+)
 
 CONFIG_FILE = "expunge.yaml"
 ENV_VAR = "EXPUNGE_CONFIG"
@@ -101,6 +106,10 @@ class EnforceConfig(BaseModel):
     max_share: float = Field(DEFAULT_MAX_SHARE, gt=0, le=1,
                              description="Largest share of a source's items one run may "
                                          "destroy unconfirmed (sources of 20+ items).")
+    time_limit: int = Field(DEFAULT_ENFORCE_TIME_LIMIT, ge=1,
+                            description="Seconds one disposition may take; a worker silent "
+                                        "for 1.25× this long is presumed dead and its work "
+                                        "is taken over.")
 
 
 class Config(BaseModel):
@@ -147,7 +156,7 @@ class Config(BaseModel):
             batch_size=self.scan.batch_size, read_limit=self.scan.max_file_size,
             score_threshold=self.scan.score_threshold, certificates_dir=self.certificates_dir,
             worker_threads=self.worker_threads, max_enforce_items=self.enforce.max_items,
-            max_enforce_share=self.enforce.max_share,
+            max_enforce_share=self.enforce.max_share, enforce_time_limit=self.enforce.time_limit,
         )
 
 

@@ -118,7 +118,8 @@ class Dispatcher:
         self.broker.close()
 
 
-def run_worker(runtime: Runtime, threads: int, should_stop: Callable[[], bool]) -> None:
+def run_worker(runtime: Runtime, threads: int, should_stop: Callable[[], bool],
+               reconcile_every: float = RECONCILE_SECONDS) -> None:
     """Consume the configured broker until ``should_stop()`` (used by ``expunge worker``)."""
     broker = make_broker(runtime.settings.broker_url)
     declare_actors(runtime, broker)
@@ -129,7 +130,7 @@ def run_worker(runtime: Runtime, threads: int, should_stop: Callable[[], bool]) 
         while not should_stop():
             if time.monotonic() >= next_reconcile:
                 reconcile(runtime)  # work a crashed worker left behind
-                next_reconcile = time.monotonic() + RECONCILE_SECONDS
+                next_reconcile = time.monotonic() + reconcile_every
             time.sleep(POLL_SECONDS)
     finally:
         worker.stop()

@@ -37,5 +37,5 @@ class WorkerSettings:
     def lease(self) -> timedelta:
         """How long a running disposition belongs to its worker: past the time limit, the
         worker is dead (Dramatiq stops actors at their limit) and another may take over."""
-        return timedelta(seconds=self.enforce_time_limit * 1.1 + 30)
+        return timedelta(seconds=self.enforce_time_limit * 1.25)
     max_enforce_share: float = DEFAULT_MAX_SHARE
