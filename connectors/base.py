@@ -10,7 +10,7 @@ edited to add one.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
@@ -123,6 +123,14 @@ class Connector(ABC):
         """How many readable copies of the item's key remain (all versions and delete markers
         where the storage keeps them); used to verify that a rewrite left only the new one."""
         return 1 if self.exists(item) else 0
+
+    def describe_many(self, items: Sequence[Item]) -> list[Item | ListingError | None]:
+        """Complete listed items with metadata the listing leaves out (tags, user metadata).
+
+        Called only for new or changed items, so a rescan of unchanged data costs one listing.
+        Returns one entry per item: the item completed, a ListingError, or None if it vanished.
+        """
+        return list(items)
 
     def read_bytes(self, item: Item, limit: int = DEFAULT_READ_LIMIT) -> bytes:
         """Read the whole item, refusing (ItemTooLarge) anything bigger than ``limit`` bytes."""

@@ -15,47 +15,50 @@ as a new version, i.e. a new current item and a changed fingerprint for the curr
 
 Metadata. Rules select on ``meta:<name>`` (the object's user metadata, ``x-amz-meta-<name>``)
 and ``tag:<name>`` (its tags). Neither is in the version listing: each version costs one
-HeadObject, plus one GetObjectTagging when HeadObject reports tags. These run in a thread
-pool of ``max_workers`` over one listing page (≤ ``page_size`` versions) at a time, so memory
-stays bounded; a bucket of N versions costs about N/1000 list calls plus N to 2N small
-requests per listing. ``read_metadata: false`` skips them when no rule needs them.
+HeadObject, plus one GetObjectTagging when HeadObject reports tags. So the listing yields
+bare versions, and ``describe_many`` fetches metadata only for versions the catalog has not
+seen (in a thread pool of ``max_workers``): a rescan of an unchanged bucket costs N/1000 list
+calls and nothing more. A version's user metadata is immutable; its tags are not, and a tag
+changed in place on an already-scanned version is not re-read. ``read_metadata: false``
+skips metadata entirely when no rule needs it.
 
-Deletion. The policy requires every copy to go: deleting *any* item of a key removes every
-version and every delete marker of that key (DeleteObjects with version ids, batches of up
-to 1 000, the item's own version last), then lists the key again and fails (DeletionFailed)
-if anything remains. It refuses (ItemChanged) when the item's own version still exists with
-another ETag, or, for a current item, when a version newer than the approved one was written
-since (new content nobody approved). If the own version is already gone but older versions or
-markers remain (a retried, partly done deletion), the rest is deleted. Nothing left: no-op.
+Deletion. The policy requires every copy to go: deleting the current item of a key removes every
+version and every delete marker of that key (an older version's item goes alone), with
+DeleteObjects and version ids in batches of up to 1 000, the item's own version last; then it
+lists the key again and fails (DeletionFailed) if anything remains. It refuses (ItemChanged)
+when the item's own version still exists with another ETag, or, for a current item, when a
+version newer than the approved one was written since (new content nobody approved). If the own
+version is already gone but older versions or markers remain (a retried, partly done deletion),
+the rest is deleted. Nothing left: no-op.
 
 Anonymization. :meth:`S3Connector.replace` rewrites only the *current* version of a key, and
-only while it is still current and unchanged (ItemChanged otherwise: nothing is ever
-anonymized from a stale version); older versions are not anonymized on their own (ItemError),
-they are destroyed by the current one's anonymization. Every version is checked for Object
-Lock first (ItemLocked: nothing written, nothing deleted); then the redacted bytes are put on
-the same key with the current version's user metadata and tags (``Content-Type: text/plain;
-charset=utf-8``), every version and delete marker listed before that put is deleted as above,
-and the key is listed again: anything but the new version left is DeletionFailed.
+only while it is still current and unchanged (ItemChanged otherwise: nothing is ever anonymized
+from a stale version); older versions are not anonymized on their own (ItemError), they are
+destroyed by the current one's anonymization. Every version is checked for Object Lock first
+(ItemLocked: nothing written, nothing deleted); then the redacted bytes are put on the same key
+with the current version's user metadata and tags (``Content-Type: text/plain; charset=utf-8``),
+every version and delete marker listed before that put is deleted as above, and the key is
+listed again: anything but the new version left is DeletionFailed.
 
-Object Lock. On a bucket with Object Lock, every version is checked (HeadObject) before
-anything is deleted: a legal hold, a COMPLIANCE retention or a GOVERNANCE retention not yet
-expired makes the deletion fail with :class:`ItemLocked` naming the reason and version, and
-nothing of the key is removed. GOVERNANCE retention is bypassed only with
-``allow_governance_bypass: true`` (DeleteObjects with ``BypassGovernanceRetention``), and each
-bypass is logged on the ``connectors.s3`` logger at WARNING; legal holds and COMPLIANCE
-retention are never bypassed.
+Object Lock. On a bucket with Object Lock, every version is checked (HeadObject) before anything
+is deleted: a legal hold, a COMPLIANCE retention or a GOVERNANCE retention not yet expired makes
+the deletion fail with :class:`ItemLocked` naming the reason and version, and nothing of the key
+is removed. GOVERNANCE retention is bypassed only with ``allow_governance_bypass: true``
+(DeleteObjects with ``BypassGovernanceRetention``), and each bypass is logged on the
+``connectors.s3`` logger at WARNING; legal holds and COMPLIANCE retention are never bypassed.
 
 Credentials and region come from boto3's usual chain (environment, shared profile, instance
 role), never from the options.
+
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import urlencode
@@ -328,16 +331,13 @@ class S3Connector(Connector):
 
     def list_items(self) -> Iterator[Item | ListingError]:
         for page in self._pages(self.options.prefix):
-            versions = [e for e in page if not e.marker]
-            if self.options.read_metadata:
-                results: Iterable[Item | ListingError | None] = self._executor().map(
-                    self._describe, versions
-                )
-            else:
-                results = (self._item(e, {}) for e in versions)
-            for result in results:
-                if result is not None:
-                    yield result
+            yield from (self._item(e, {}) for e in page if not e.marker)
+
+    def describe_many(self, items: Sequence[Item]) -> list[Item | ListingError | None]:
+        """Metadata and tags of new or changed versions, fetched in parallel."""
+        if not self.options.read_metadata:
+            return list(items)
+        return list(self._executor().map(self._describe, items))
 
     @staticmethod
     def _item(entry: _Entry, metadata: dict[str, str]) -> Item:
@@ -350,24 +350,25 @@ class S3Connector(Connector):
             metadata=metadata,
         )
 
-    def _describe(self, entry: _Entry) -> Item | ListingError | None:
+    def _describe(self, item: Item) -> Item | ListingError | None:
         """The item of one version with its metadata and tags; None if it vanished meanwhile."""
-        bucket, key, vid = self.options.bucket, entry.key, entry.version_id
+        target = self._target(item)
+        bucket, key, vid = self.options.bucket, target.key, target.version_id
         try:
-            version = _version(vid, entry.is_latest)
+            version = _version(vid, target.current)
             head = self._client.head_object(Bucket=bucket, Key=key, **version)
             metadata = {f"meta:{k}": str(v) for k, v in head.get("Metadata", {}).items()}
             if head.get("TagCount"):
                 tags = self._client.get_object_tagging(Bucket=bucket, Key=key, **version)
                 metadata |= {f"tag:{t['Key']}": str(t["Value"]) for t in tags.get("TagSet", [])}
         except (bex.BotoCoreError, bex.ClientError, *_CONNECTION_ERRORS) as exc:
-            error = self._item_error(entry.item_key, exc)
+            error = self._item_error(item.key, exc)
             if isinstance(error, ItemVanished):
                 return None
             if isinstance(error, ItemError):
-                return ListingError(entry.item_key, f"metadata unreadable: {error.reason}")
+                return ListingError(item.key, f"metadata unreadable: {error.reason}")
             raise error from exc
-        return self._item(entry, metadata)
+        return replace(item, metadata=metadata)
 
     # --- reading -------------------------------------------------------------------------------
 

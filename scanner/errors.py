@@ -4,7 +4,8 @@
     ├── ExtractionError         bytes could not be turned into text
     │   ├── UnsupportedFormat   not a format we read (or binary data)
     │   ├── CorruptDocument     a known format, but the file is broken
-    │   └── ArchiveBomb         a zip-based file that would inflate too far
+    │   ├── ArchiveBomb         a zip-based file that would inflate too far
+    │   └── ExtractionTimeout   extraction (OCR) ran past its time limit
     └── DetectionError          detection could not run (bad settings, language)
 
 Extractors map their parser's exceptions to these at the boundary, so callers never catch
@@ -36,3 +37,7 @@ class ArchiveBomb(ExtractionError):
 
 class DetectionError(ScannerError):
     """Detection could not run (e.g. an unsupported language or a missing model)."""
+
+
+class ExtractionTimeout(ExtractionError):
+    """Extraction (e.g. OCR of an image) took longer than its time limit."""

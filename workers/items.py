@@ -48,8 +48,26 @@ def classified_by_fingerprint(session: Session, source_id: int,
     return {row.fingerprint: row for row in rows if row.fingerprint == row.scanned_fingerprint}
 
 
+def _known(row: ItemRow | None, entry: Item) -> bool:
+    """Classified already, with this very content."""
+    if row is None or row.state != "present":
+        return False
+    return row.scanned_fingerprint == entry.fingerprint
+
+
+def to_describe(session: Session, source_id: int, entries: Sequence[Item | ListingError],
+                ) -> list[Item]:
+    """The listed items the catalog does not know yet (neither by key nor by content)."""
+    items = [e for e in entries if isinstance(e, Item)]
+    existing = rows_by_key(session, source_id, [e.key for e in items])
+    donors = classified_by_fingerprint(session, source_id, [e.fingerprint for e in items])
+    return [e for e in items
+            if not _known(existing.get(e.key), e) and e.fingerprint not in donors]
+
+
 def reuse_findings(row: ItemRow, donor: ItemRow, run_id: int) -> None:
     """Give ``row`` the findings of identical content known under another key (no read)."""
+    row.attributes = dict(donor.attributes or {})
     row.findings = [Finding(entity_type=f.entity_type, count=f.count, score=f.score,
                             sample=f.sample, scan_run_id=run_id) for f in donor.findings]
     row.language, row.scanned_at = donor.language, utcnow()
@@ -82,15 +100,15 @@ def upsert_listed(session: Session, source_id: int, run_id: int,
             failed += 0 if entry.skipped else 1
             continue
         row.kind, row.fingerprint, row.size = entry.kind, entry.fingerprint, entry.size
-        row.modified, row.attributes = entry.modified, dict(entry.metadata)
+        row.modified = entry.modified
         donor = donors.get(entry.fingerprint)
-        if row.state == "present" and row.scanned_fingerprint == entry.fingerprint:
-            unchanged += 1
+        if _known(row, entry):
+            unchanged += 1  # its metadata was read when it was new: kept as stored
         elif donor is not None and donor is not row:
             reuse_findings(row, donor, run_id)
             unchanged += 1
         else:
-            row.state, row.error = "present", None
+            row.state, row.error, row.attributes = "present", None, dict(entry.metadata)
             changed.append(row)
     session.flush()
     return [row.id for row in changed], unchanged, failed

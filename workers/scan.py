@@ -26,7 +26,7 @@ from scanner.engine import Analysis
 from scanner.errors import ScannerError
 from scanner.extract import extract_text
 from scanner.mask import mask
-from workers.items import ensure_source, to_connector_item, upsert_listed
+from workers.items import ensure_source, to_connector_item, to_describe, upsert_listed
 from workers.runtime import Runtime, current
 
 log = logging.getLogger(__name__)
@@ -97,13 +97,26 @@ def count(session: Session, run_id: int, **increments: int) -> None:
 
 
 def _list_source(runtime: Runtime, connector: Connector, run_id: int, source_id: int) -> None:
-    for page in _pages(iter(connector.list_items()), runtime.settings.batch_size):
+    for listed in _pages(iter(connector.list_items()), runtime.settings.batch_size):
+        page = _described(runtime, connector, source_id, listed)
         with runtime.catalog.session() as session:
             changed, unchanged, failed = upsert_listed(session, source_id, run_id, page)
             count(session, run_id, items_listed=len(page), items_unchanged=unchanged,
                   items_failed=failed, items_to_classify=len(changed))
         if changed:
             runtime.send("classify_items", run_id, changed)
+
+
+def _described(runtime: Runtime, connector: Connector, source_id: int,
+               page: list[Listed]) -> list[Listed]:
+    """The page with metadata completed for what is new; no transaction is held meanwhile."""
+    with runtime.catalog.session() as session:
+        new = to_describe(session, source_id, page)
+    if not new:
+        return page
+    described = dict(zip((i.key for i in new), connector.describe_many(new), strict=True))
+    completed = [described.get(entry.key, entry) for entry in page]
+    return [entry for entry in completed if entry is not None]  # None: vanished meanwhile
 
 
 def _close_listing(runtime: Runtime, run_id: int, source_id: int) -> None:

@@ -1,4 +1,4 @@
-"""Office Open XML formats: Word (.docx) and Excel (.xlsx), zip-bomb checked before opening."""
+"""Office Open XML formats: Word, Excel and PowerPoint, zip-bomb checked before opening."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class DocxExtractor(Extractor):
         """Return the document's text, one paragraph or table row per line."""
         import docx
 
-        guard_zip(data, self.label)
+        guard_zip(data, self.label, self.nesting.limits)
         try:
             document = docx.Document(io.BytesIO(data))
             return "\n".join(_document_lines(document))
@@ -79,7 +79,7 @@ class XlsxExtractor(Extractor):
         """Return every sheet's rows, sheets separated by a blank line."""
         import openpyxl
 
-        guard_zip(data, self.label)
+        guard_zip(data, self.label, self.nesting.limits)
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises KeyError, InvalidFileException, lxml errors...
@@ -104,3 +104,53 @@ def _row_text(values: Iterable[object]) -> str:
     while cells and not cells[-1]:
         cells.pop()
     return "\t".join(cells)
+
+
+class PptxExtractor(Extractor):
+    """PowerPoint presentations: each slide's text frames and tables, then its notes."""
+
+    label: ClassVar[str] = "PPTX"
+    extensions: ClassVar[frozenset[str]] = frozenset({"pptx", "pptm"})
+
+    @classmethod
+    def sniff(cls, data: bytes) -> bool:
+        """Return True for a zip holding ppt/presentation.xml."""
+        return zip_has_member(data, "ppt/presentation.xml")
+
+    def extract(self, data: bytes) -> str:
+        """Return every slide's lines, slides separated by a blank line."""
+        import pptx
+
+        guard_zip(data, self.label, self.nesting.limits)
+        try:
+            presentation = pptx.Presentation(io.BytesIO(data))
+            return "\n\n".join(_slide_text(slide) for slide in presentation.slides)
+        except Exception as exc:  # python-pptx raises KeyError, ValueError, lxml errors...
+            raise CorruptDocument(f"PPTX presentation is corrupt ({type(exc).__name__})") from None
+
+
+def _slide_text(slide: Any) -> str:
+    """Return a slide's shape lines (z-order) followed by its speaker notes."""
+    lines = list(_shape_lines(slide.shapes))
+    if slide.has_notes_slide:
+        notes = slide.notes_slide.notes_text_frame
+        if notes is not None:
+            lines.append(notes.text)
+    return "\n".join(line.replace("\v", "\n") for line in lines if line)
+
+
+def _shape_lines(shapes: Iterable[Any]) -> Iterator[str]:
+    """Yield the text of shapes, recursing into groups; tables give one line per row."""
+    for shape in shapes:
+        if hasattr(shape, "shapes"):  # a group shape
+            yield from _shape_lines(shape.shapes)
+        elif getattr(shape, "has_table", False):
+            yield from _pptx_table_lines(shape.table)
+        elif getattr(shape, "has_text_frame", False):
+            yield shape.text_frame.text
+
+
+def _pptx_table_lines(table: Any) -> Iterator[str]:
+    """Yield one tab-joined line per row; cells covered by a merge are left out."""
+    for row in table.rows:
+        yield "\t".join(cell.text for cell in row.cells if not cell.is_spanned)

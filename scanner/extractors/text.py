@@ -126,10 +126,15 @@ class HtmlExtractor(Extractor):
 
     def extract(self, data: bytes) -> str:
         """Return the visible text of the page."""
-        parser = _TextCollector()
-        parser.feed(decode_text(data))
-        parser.close()
-        return "".join(parser.parts)
+        return html_to_text(decode_text(data))
+
+
+def html_to_text(markup: str) -> str:
+    """Return the visible text of HTML ``markup``: tags, scripts and styles stripped."""
+    parser = _TextCollector()
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.parts)
 
 
 class _TextCollector(HTMLParser):

@@ -9,10 +9,52 @@ from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
 
-from scanner.recognizers import credit_card, email, kr_rrn, phone
+from scanner.recognizers import (
+    address,
+    credit_card,
+    date_of_birth,
+    email,
+    iban,
+    ip_address,
+    kr_brn,
+    kr_driver_license,
+    kr_health_insurance,
+    kr_passport,
+    kr_rrn,
+    medical,
+    medical_record_number,
+    person_en,
+    person_ko,
+    person_vi,
+    phone,
+    url,
+    vn_national_id,
+    vn_passport,
+)
 from scanner.recognizers.base import LANGUAGES
 
-MODULES = (kr_rrn, phone, email, credit_card)
+MODULES = (
+    kr_rrn,
+    phone,
+    email,
+    credit_card,
+    kr_passport,
+    kr_driver_license,
+    kr_health_insurance,
+    kr_brn,
+    vn_national_id,
+    vn_passport,
+    medical_record_number,
+    iban,
+    ip_address,
+    url,
+    date_of_birth,
+    medical,
+    person_ko,
+    person_vi,
+    person_en,
+    address,
+)
 
 
 def default_recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[EntityRecognizer]:

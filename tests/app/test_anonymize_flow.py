@@ -53,7 +53,7 @@ def test_an_anonymized_chart_keeps_its_text_without_the_identifiers(
         "anonymizing .pdf items is not supported yet (text formats only)")
     assert (clinic.root / "charts/old-scan.pdf").read_bytes() == scan_before
     text = chart.read_text(encoding="utf-8")
-    assert text == "환자명: 김민준\n주민등록번호는 [KR_RRN]\n연락처: [PHONE_NUMBER]\n"
+    assert text == "환자명: [PERSON]\n주민등록번호는 [KR_RRN]\n연락처: [PHONE_NUMBER]\n"
     assert not any(secret in text for secret in clinic.secrets)
     assert original.startswith("환자명: 김민준\n")
     assert sorted(p.name for p in chart.parent.iterdir()) == [

@@ -80,9 +80,25 @@ def locked(s3_endpoint: str) -> Bucket:
 
 
 def items(connector: S3Connector) -> dict[str, Item]:
+    """Every listed version, described as a scan describes new ones (metadata and tags)."""
     listed = list(connector.list_items())
     assert not [e for e in listed if isinstance(e, ListingError)]
-    return {i.key: i for i in listed if isinstance(i, Item)}
+    described = connector.describe_many([i for i in listed if isinstance(i, Item)])
+    return {i.key: i for i in described if isinstance(i, Item)}
+
+
+def test_listing_alone_reads_no_metadata(bucket: Bucket) -> None:
+    bucket.put(KEY, b"x", Metadata={"record-date": "2010-01-05"})
+    connector = bucket.connector()
+    heads: list[str] = []
+    connector._client.meta.events.register(
+        "provide-client-params.s3.HeadObject", lambda params, **_: heads.append(params["Key"]))
+    [listed] = list(connector.list_items())
+    assert isinstance(listed, Item) and listed.metadata == {}
+    assert heads == []
+    [described] = connector.describe_many([listed])
+    assert isinstance(described, Item) and described.metadata["meta:record-date"] == "2010-01-05"
+    assert heads == [KEY]
 
 
 def etag(bucket: Bucket, key: str, version: str) -> str:

@@ -19,15 +19,20 @@ MIXED = (
 )
 
 
-def test_the_engine_finds_every_identifier_type_in_mixed_text(find):
-    found = find(MIXED)
-    assert {entity for entity, _ in found} == {
-        "KR_RRN",
-        "PHONE_NUMBER",
-        "EMAIL_ADDRESS",
-        "CREDIT_CARD",
-    }
-    assert len(found) == 6  # the URL is not an identifier of this first cut
+def test_the_engine_finds_every_value_in_mixed_ko_vi_en_text(engine):
+    found = [(d.entity_type, MIXED[d.start : d.end]) for d in engine.analyze(MIXED).detections]
+    assert found == [
+        ("PERSON", "홍길동"),
+        ("KR_RRN", "900101-1234568"),
+        ("PHONE_NUMBER", "010-1234-5678"),
+        ("EMAIL_ADDRESS", "hong@example.co.kr"),
+        ("PERSON", "Nguyễn Văn An"),
+        ("PHONE_NUMBER", "+84 912 345 678"),
+        ("CREDIT_CARD", "4111 1111 1111 1111"),
+        ("PERSON", "John Smith"),
+        ("PHONE_NUMBER", "+1 212-555-0123"),
+        ("URL", "https://clinic.example.com/p?id=1"),
+    ]
 
 
 def test_analysis_reports_language_and_char_offsets(engine):
@@ -72,9 +77,12 @@ def test_empty_and_blank_texts_give_no_detections(engine):
 
 
 def test_entity_types_lists_what_the_engine_can_find(engine):
-    assert engine.entity_types == frozenset(
-        {"KR_RRN", "PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD"}
-    )
+    assert engine.entity_types == frozenset({
+        "PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE_NUMBER", "EMAIL_ADDRESS", "URL",
+        "IP_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "KR_RRN", "KR_PASSPORT", "KR_DRIVER_LICENSE",
+        "KR_HEALTH_INSURANCE", "KR_BRN", "VN_NATIONAL_ID", "VN_PASSPORT",
+        "MEDICAL_RECORD_NUMBER", "MEDICAL_CONDITION", "MEDICAL_PROCEDURE", "MEDICATION",
+    })  # every entity of ARCHITECTURE §5 except Presidio's NER-only LOCATION and DATE_TIME
 
 
 def test_a_higher_threshold_drops_uncontextualised_phones():

@@ -1,0 +1,187 @@
+"""Postal addresses (ADDRESS) in Korean, Vietnamese and English, each one compiled regex.
+
+- Korean road-name addresses: [시/도] [시/군/구]{1,2} road (…로, …길, …번길) number, e.g.
+  ``서울특별시 강남구 테헤란로 123, 4층``; lot-number addresses: [시/도] [시/군/구] 동/리/가
+  [산] number[-number] [번지], e.g. ``서울 강남구 논현동 123-45``. Floor, unit, building and a
+  parenthesised 동 belong to the span. A 시/도 or a 시/군/구 is required, so ``강남구청역 3번
+  출구`` (a landmark: directions, not where a person lives), ``강남 최고의 성형외과`` and
+  prices are not addresses.
+- Vietnamese: components such as ``số 12``, ``đường Nguyễn Trãi``, ``phường 7``, ``quận 5``,
+  ``xã``, ``huyện``, ``tỉnh``, ``TP. Hồ Chí Minh``, ``Hà Nội``, joined by commas; two or more
+  components, at least one of them an administrative unit or a numbered street.
+- English: number + street name + street type (Street, St, Ave, Rd...), then optional unit
+  (Apt 4B, Suite 200), city, state and ZIP; romanised Korean addresses (``123 Teheran-ro,
+  Gangnam-gu, Seoul 06234``) as well. ``Room 5`` alone is not an address.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scanner.recognizers.base import LANGUAGES, merge_words
+from scanner.recognizers.regex_base import RegexEntityRecognizer, split_words
+
+SCORE_KO_FULL = 0.85
+SCORE_KO_DISTRICT = 0.7
+SCORE_VI = 0.8
+SCORE_VI_LONG = 0.85
+SCORE_EN = 0.8
+CONTEXT = merge_words(
+    ["주소", "거주지", "자택", "주거지", "배송지", "현주소"],
+    ["địa chỉ", "nơi ở", "thường trú", "tạm trú", "quê quán"],
+    ["address", "addr", "residence", "lives at", "ship to", "mailing"],
+)
+
+# --- Korean ---------------------------------------------------------------------------------
+_SIDO = (
+    r"(?:서울특별시|서울시|서울|부산광역시|부산시|부산|대구광역시|대구시|대구|인천광역시|인천시|인천|"
+    r"광주광역시|광주시|광주|대전광역시|대전시|대전|울산광역시|울산시|울산|세종특별자치시|세종시|세종|"
+    r"경기도|경기|강원특별자치도|강원도|강원|충청북도|충북|충청남도|충남|전북특별자치도|전라북도|전북|"
+    r"전라남도|전남|경상북도|경북|경상남도|경남|제주특별자치도|제주도|제주)"
+)
+_SGG = r"[가-힣]{1,4}(?:시|군|구)(?![가-힣])"
+_NOT_SGG = split_words(
+    "혹시 다시 역시 동시 당시 즉시 수시 항시 평시 임시 상시 연구 요구 친구 입구 출구 도구 가구 "
+    "기구 추구 부구 전구 창구 비구 구구 시구 나구 하구 되구 이군 아군 적군 장군 대군 해군 공군 "
+    "육군 제시 표시 지시 개시 무시 감시 게시 명시 교시 정시 오시 가시 보시 하시 주시"
+)
+_ROAD = r"[가-힣][가-힣0-9·.]{0,11}(?:대로|로|길)(?:[ \t]*\d{1,4}(?:번)?(?:길|가길))?"
+_LOT = r"[가-힣][가-힣0-9]{0,7}(?:동|리|\d가)(?:[ \t]+[가-힣]{1,5}리)?"
+_NUM = (
+    r"(?:지하[ \t]*)?\d{1,5}(?:-\d{1,5})?"
+    r"(?!\d|[,.]\d|(?!번지|에|이|의|으로|로|입니다|이며|이고)[가-힣])"
+)
+_KO_TAIL = (
+    r"(?:[ \t]*번지)?"
+    r"(?:,?[ \t]*[가-힣A-Za-z0-9]{1,15}(?:빌딩|타워|센터|아파트|오피스텔|빌라|맨션|프라자|플라자|"
+    r"하우스|스퀘어|캐슬|파크|힐스|팰리스|자이|래미안|푸르지오|아이파크|e편한세상))?"
+    r"(?:,?[ \t]*(?:제[ \t]*)?\d{1,4}동)?(?:,?[ \t]*(?:지하[ \t]*)?\d{1,3}층)?"
+    r"(?:,?[ \t]*(?:제[ \t]*)?[A-Z]?\d{1,5}호)?(?:[ \t]*\([가-힣0-9·, \t]{2,30}\))?"
+)
+_KO_ADDRESS = re.compile(
+    rf"(?<![가-힣])(?P<head>{_SIDO}(?:[ \t]+{_SGG}){{0,2}}|(?P<sgg>{_SGG})(?:[ \t]+{_SGG})?)"
+    rf"[ \t]+(?:{_ROAD}|{_LOT}(?:[ \t]*산)?)[ \t]*{_NUM}{_KO_TAIL}"
+)
+_NUM_FIX = re.compile(r"[가-힣]")
+
+
+# --- Vietnamese -----------------------------------------------------------------------------
+_VI_UPPER = "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
+_VI_WORD = rf"(?:[A-Z{_VI_UPPER}][^\W\d_]*|\d{{1,3}}(?:/\d{{1,2}})?)"
+_VI_NAME = rf"{_VI_WORD}(?:[ \t]+{_VI_WORD}){{0,4}}"
+_VI_HOUSE = (
+    r"(?:(?:[Ss]ố(?:[ \t]+nhà)?|[Nn]hà[ \t]+số)[ \t]*)?\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
+)
+_VI_STREET_KW = r"(?i:đường|phố|ngõ|ngách|hẻm|kiệt|đại lộ)"
+_VI_ADMIN_KW = (
+    r"(?i:phường|xã|thị trấn|quận|huyện|thị xã|tỉnh|thành phố|khu phố|ấp|thôn|tổ dân phố|tổ|"
+    r"tp\.?|p\.|q\.|h\.)"
+)
+_VI_CITY = (
+    r"(?:Hà Nội|TP\.?[ \t]*HCM|TPHCM|Hồ Chí Minh|Sài Gòn|Đà Nẵng|Hải Phòng|Cần Thơ|Huế|"
+    r"Nha Trang|Vũng Tàu|Biên Hòa|Bình Dương|Đồng Nai|Quảng Ninh|Việt Nam)(?![\w])"
+)
+_VI_COMP = (
+    rf"(?:{_VI_HOUSE}[ \t,]+{_VI_STREET_KW}[ \t]+{_VI_NAME}"
+    rf"|{_VI_HOUSE}[ \t]+(?!{_VI_ADMIN_KW}){_VI_NAME}"
+    rf"|{_VI_STREET_KW}[ \t]+{_VI_NAME}"
+    rf"|{_VI_ADMIN_KW}[ \t]*{_VI_NAME}"
+    rf"|{_VI_CITY})"
+)
+_VI_SEP = r"[ \t]*[,\-–][ \t]*"
+_VI_PLAIN = rf"[A-Z{_VI_UPPER}][^\W\d_]*(?:[ \t]+[A-Z{_VI_UPPER}][^\W\d_]*){{0,3}}"
+_VI_ADDRESS = re.compile(
+    rf"(?<![\w/])(?:{_VI_COMP})(?:{_VI_SEP}(?:{_VI_PLAIN}{_VI_SEP}){{0,2}}(?:{_VI_COMP}))+"
+)
+_VI_STRONG = re.compile(rf"{_VI_ADMIN_KW}|{_VI_CITY}|^{_VI_HOUSE}")
+
+# --- English --------------------------------------------------------------------------------
+_EN_CAP = r"(?:[A-Z][a-zA-Z'’.]*|\d{1,3}(?:st|nd|rd|th))"
+_EN_TYPE = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
+    r"Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Loop)\b\.?"
+    r"(?:[ \t]+(?:NW|NE|SW|SE)\b)?"
+)
+_EN_UNIT = (
+    r"(?:,?[ \t]*(?:Apartment|Apt|Suite|Ste|Unit|Floor|Fl|Room|Rm|#)\.?[ \t]*#?[A-Za-z0-9-]{1,6})"
+)
+_EN_CITY = r"(?:,[ \t]*[A-Z][a-zA-Z.]+(?:[ \t]+[A-Z][a-zA-Z.]+){0,2})"
+_EN_STATE_ZIP = r"(?:,?[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|[ \t]+\d{5}(?:-\d{4})?)"
+_KR_ROMAN = (
+    r"\d{1,5}(?:-\d{1,4})?,?[ \t]+[A-Z][a-z]+(?:-[a-z]+)*-(?:daero|ro|gil)"
+    r"(?:[ \t]*\d{1,3}(?:beon)?-gil)?(?:[ \t]+\d{1,5}(?:-\d{1,4})?)?"
+    r"(?:,[ \t]*[A-Z][a-z]+-(?:dong|gu|si|gun|eup|myeon))*"
+    r"(?:,[ \t]*(?:Seoul|Busan|Incheon|Daegu|Daejeon|Gwangju|Ulsan|Sejong|Jeju|"
+    r"Gyeonggi-do|Gangwon-do|[A-Z][a-z]+-do|[A-Z][a-z]+-si))?(?:,?[ \t]+\d{5})?"
+    r"(?:,[ \t]*(?:South[ \t]+)?Korea)?"
+)
+_EN_ADDRESS = re.compile(
+    rf"\b(?:\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?{_EN_CAP}(?:[ \t]+{_EN_CAP}){{0,3}}?"
+    rf"[ \t]+{_EN_TYPE}{_EN_UNIT}?{_EN_CITY}?{_EN_STATE_ZIP}?|{_KR_ROMAN})"
+)
+
+
+class KoreanAddressRecognizer(RegexEntityRecognizer):
+    """Finds ADDRESS: Korean road-name and lot-number addresses."""
+
+    ENTITY = "ADDRESS"
+
+    def __init__(self, supported_language: str = "ko") -> None:
+        """Create the recognizer for one language."""
+        super().__init__(supported_language=supported_language, context=list(CONTEXT))
+
+    def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Yield Korean addresses; a bare 시/군/구 head must not be a common word."""
+        for match in _KO_ADDRESS.finditer(text):
+            sgg = match.group("sgg")
+            if sgg is not None and sgg in _NOT_SGG:
+                continue
+            end = match.end()
+            while end > match.start() and text[end - 1] in " \t,":
+                end -= 1
+            yield match.start(), end, SCORE_KO_DISTRICT if sgg else SCORE_KO_FULL
+
+
+class VietnameseAddressRecognizer(RegexEntityRecognizer):
+    """Finds ADDRESS: Vietnamese comma-joined address components."""
+
+    ENTITY = "ADDRESS"
+
+    def __init__(self, supported_language: str = "vi") -> None:
+        """Create the recognizer for one language."""
+        super().__init__(supported_language=supported_language, context=list(CONTEXT))
+
+    def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Yield chains of two or more components with an administrative unit or house number."""
+        for match in _VI_ADDRESS.finditer(text):
+            value = match.group()
+            if not _VI_STRONG.search(value):
+                continue
+            parts = value.count(",") + 1
+            yield match.start(), match.end(), SCORE_VI_LONG if parts >= 3 else SCORE_VI
+
+
+class EnglishAddressRecognizer(RegexEntityRecognizer):
+    """Finds ADDRESS: street addresses with unit, city, state and ZIP; romanised Korean."""
+
+    ENTITY = "ADDRESS"
+
+    def __init__(self, supported_language: str = "en") -> None:
+        """Create the recognizer for one language."""
+        super().__init__(supported_language=supported_language, context=list(CONTEXT))
+
+    def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Yield street addresses."""
+        for match in _EN_ADDRESS.finditer(text):
+            yield match.start(), match.end(), SCORE_EN
+
+
+def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[RegexEntityRecognizer]:
+    """Return the three address recognizers for every language (addresses cross languages)."""
+    found: list[RegexEntityRecognizer] = []
+    for language in languages:
+        found.append(KoreanAddressRecognizer(supported_language=language))
+        found.append(VietnameseAddressRecognizer(supported_language=language))
+        found.append(EnglishAddressRecognizer(supported_language=language))
+    return found

@@ -1,0 +1,145 @@
+"""A PatternRecognizer that matches with the standard ``re`` module and checks each match.
+
+Presidio's PatternRecognizer matches with the ``regex`` module, case-insensitively, and builds
+an explanation object per match. ``FastPatternRecognizer`` keeps Presidio's shape (PATTERNS,
+CONTEXT, ``validate_result``) but compiles its patterns with ``re`` and only the flags the
+recognizer asks for, and adds three hooks for identifiers that are ambiguous on their own:
+
+- ``VALUE_GROUP``: a named group holding the value when the pattern also matches its label
+  (``차트번호: (?P<value>...)``); the span reported is the group's.
+- ``CONTEXT_REQUIRED``: a match without a context word in the window is dropped, whatever its
+  score (an 11-digit run is a health-insurance number only next to 건강보험).
+- ``ANCHOR``: a cheap regex that occurs in (or next to) every match, such as the labels'
+  common words. When set, the patterns run only in windows around anchor hits
+  (``ANCHOR_BEFORE`` characters before, ``ANCHOR_AFTER`` after), so a slow pattern (a long
+  case-insensitive alternation of labels) costs little on text that has no label.
+- ``check(text, start, end, score)``: a last look at the match in its surrounding text; it may
+  move the span (trim punctuation), change the score, or drop the match (returns None).
+
+``validate_result`` works as in Presidio: True gives ``VALIDATED_SCORE``, False drops the match,
+None keeps the pattern's score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from scanner.recognizers.base import DEFAULT_WINDOW, has_context
+
+Span = tuple[int, int, float]
+
+
+class FastPatternRecognizer(PatternRecognizer):
+    """PatternRecognizer on ``re`` with value groups, required context and a span check."""
+
+    ENTITY: ClassVar[str] = ""
+    PATTERNS: ClassVar[list[Pattern]] = []
+    CONTEXT: ClassVar[list[str]] = []
+    FLAGS: ClassVar[int] = 0
+    VALUE_GROUP: ClassVar[str | None] = None
+    CONTEXT_REQUIRED: ClassVar[bool] = False
+    VALIDATED_SCORE: ClassVar[float] = EntityRecognizer.MAX_SCORE
+    WINDOW: ClassVar[int] = DEFAULT_WINDOW
+    ANCHOR: ClassVar[str | None] = None
+    ANCHOR_BEFORE: ClassVar[int] = 40
+    ANCHOR_AFTER: ClassVar[int] = 160
+
+    def __init__(self, supported_language: str = "en") -> None:
+        """Create the recognizer for one language (identifiers are language-independent)."""
+        super().__init__(
+            supported_entity=self.ENTITY,
+            patterns=list(self.PATTERNS),
+            context=list(self.CONTEXT),
+            supported_language=supported_language,
+            global_regex_flags=self.FLAGS,
+        )
+        self._compiled = [
+            (pattern.score, re.compile(pattern.regex, self.FLAGS)) for pattern in self.PATTERNS
+        ]
+        self._anchor = re.compile(self.ANCHOR) if self.ANCHOR else None
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Match every pattern, validate and check each match, return Presidio results."""
+        results: list[RecognizerResult] = []
+        for score, compiled in self._compiled:
+            for match in self._matches(compiled, text):
+                start, end = match.span(self.VALUE_GROUP) if self.VALUE_GROUP else match.span()
+                if start >= end:
+                    continue
+                span = self._score(text, start, end, score)
+                if span is not None:
+                    results.append(self._result(*span))
+        return EntityRecognizer.remove_duplicates(results)
+
+    def _matches(self, compiled: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """Match over the whole text, or only in the windows around anchor hits."""
+        if self._anchor is None:
+            yield from compiled.finditer(text)
+            return
+        for start, end in self._windows(text):
+            yield from compiled.finditer(text, start, end)
+
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        """Return merged ``[start, end)`` windows around every anchor hit."""
+        assert self._anchor is not None
+        windows: list[tuple[int, int]] = []
+        for hit in self._anchor.finditer(text):
+            start = max(0, hit.start() - self.ANCHOR_BEFORE)
+            end = min(len(text), hit.end() + self.ANCHOR_AFTER)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
+
+    def _score(self, text: str, start: int, end: int, score: float) -> Span | None:
+        """Apply validate_result, the span check and required context to one match."""
+        valid = self.validate_result(text[start:end])
+        if valid is False:
+            return None
+        if valid:
+            score = self.VALIDATED_SCORE
+        checked = self.check(text, start, end, score)
+        if checked is None:
+            return None
+        start, end, score = checked
+        if self.CONTEXT_REQUIRED and not has_context(text, start, end, self.context, self.WINDOW):
+            return None
+        return (start, end, score) if score > EntityRecognizer.MIN_SCORE else None
+
+    def check(self, text: str, start: int, end: int, score: float) -> Span | None:
+        """Look at the match in its text: return a (possibly moved) span and score, or None."""
+        return start, end, score
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """True: valid (full score); None: cannot tell (pattern score); False: invalid."""
+        return None
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        """Build a RecognizerResult carrying this recognizer's name and id."""
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def digits_of(text: str) -> str:
+    """Return the ASCII digits of ``text``, in order."""
+    return "".join(char for char in text if "0" <= char <= "9")

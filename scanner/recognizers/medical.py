@@ -1,0 +1,359 @@
+"""Health data: MEDICAL_CONDITION, MEDICAL_PROCEDURE and MEDICATION from term lists.
+
+One class, ``MedicalTermRecognizer``, emits all three types: the term lists of every type and
+language (``data/medical/{condition,procedure,medication}.{ko,vi,en}.txt``) are compiled into
+one regular expression shaped as a trie (shared prefixes factored out, longer terms tried
+first), so a text is scanned once whatever the number of terms, with no per-term Python loop.
+Terms of every language are matched in every document (a Korean chart may quote a Vietnamese
+patient's "tiểu đường").
+
+Matching rules:
+
+- Hangul terms match with particles glued after them (``고혈압이``, ``쌍꺼풀수술을``), and a
+  space inside a Hangul term is optional (``코 성형`` finds 코성형 and 코 성형).
+- Latin terms (English, Vietnamese) match at word boundaries, case-insensitively; a space
+  also matches a hyphen (``face lift`` finds face-lift). A Hangul particle right after a Latin
+  term is allowed (``botox를``). Terms written in ALL CAPITALS (HIV, AIDS, PRP) match only
+  in capitals, so "hearing aids" is not a condition.
+- Vietnamese terms are stored in NFC; their NFD forms are added to the trie, so decomposed
+  text is matched too and offsets stay offsets into the original text.
+- A strength after a medication (``amoxicillin 500mg``, ``리도카인 2%``) extends the span.
+
+Scores: a term alone is health data (``TERM_SCORE``, a medication with its strength
+``DOSE_SCORE``); the shared ``CONTEXT`` words (진단, 병력, 처방, diagnosis, prescribed, chẩn đoán,
+tiền sử, đơn thuốc, ...) raise it through the engine's window context enhancer.
+
+Decoys:
+
+- A term inside a phrase of ``data/medical/decoys.txt`` is dropped ("economic depression",
+  "Great Depression", 쌍수를 들고). Known limit: only listed collocations are caught; any other
+  non-medical "depression" (a depression in the ground) is still reported.
+- Marketing copy: a term with a ``MARKETING`` word nearby (이벤트, 특가, promotion, khuyến mãi)
+  and no clinical ``CONTEXT`` word nearby is dropped. An advert ("필러 특가 이벤트",
+  "임신부 할인 이벤트") names no data subject, so it is not anyone's health data; the same
+  words in a chart ("환자 ... 보톡스 시술, 이벤트 할인 적용") keep the term, since the clinical
+  word says a person is being described.
+- Body parts alone (코, nose, mũi) and the generic 수술 / surgery / phẫu thuật are not terms.
+
+Users extend the lists without code: ``MedicalTermRecognizer(extra_files=[...])`` takes more
+files in the same format, whose type is read from the file name's first part
+(``procedure.clinic.txt`` → MEDICAL_PROCEDURE); a later file wins a term another type has.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from scanner.recognizers.base import DEFAULT_WINDOW, LANGUAGES, merge_words
+
+ENTITY_BY_PREFIX = {
+    "condition": "MEDICAL_CONDITION",
+    "procedure": "MEDICAL_PROCEDURE",
+    "medication": "MEDICATION",
+}
+ENTITIES = tuple(ENTITY_BY_PREFIX.values())
+DATA_PACKAGE = "scanner.recognizers"
+DATA_DIR = "data/medical"
+DECOY_FILE = "decoys.txt"
+TERM_SCORE = 0.65
+DOSE_SCORE = 0.7
+MARKETING_WINDOW = DEFAULT_WINDOW
+DECOY_REACH = 40  # how far a decoy phrase may extend beyond the term it contains
+
+CONTEXT = merge_words(
+    [
+        "진단", "병력", "과거력", "기왕력", "가족력", "수술명", "수술일", "수술 이력", "시술명",
+        "시술일", "처방", "복용", "투약", "투여", "약물", "환자", "주호소", "문진", "소견",
+        "동의서",
+    ],
+    [
+        "chẩn đoán", "tiền sử", "bệnh sử", "đơn thuốc", "kê đơn", "bệnh nhân", "điều trị",
+        "đang dùng", "thủ thuật", "liều",
+    ],
+    [
+        "diagnosis", "diagnosed", "history of", "medical history", "hx", "dx", "rx",
+        "prescribed", "prescription", "medication", "patient", "underwent", "allergic to",
+        "treated for", "taking",
+    ],
+)  # fmt: skip
+MARKETING = merge_words(
+    ["이벤트", "특가", "프로모션", "광고", "최저가", "선착순", "할인가"],
+    ["khuyến mãi", "ưu đãi", "giảm giá", "quảng cáo"],
+    ["promotion", "promo", "special offer", "% off", "limited time", "coupon", "discount"],
+)
+
+_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_COMBINING = "\u0300-\u036f"
+_LATIN_CHAR = re.compile(f"[{_LATIN_LETTERS}0-9]")
+_HANGUL_CHAR = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_RIGHT_EDGE = f"(?![{_LATIN_LETTERS}{_COMBINING}])"
+_LATIN_SPACE = "[ \\t\u00a0-]+"
+_HANGUL_SPACE = "[ \\t\u00a0]?"
+_APOSTROPHE = "['\u2019]"
+_DOSE = (
+    r"(?P<dose>[ \t]?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[ \t]?"
+    r"(?:mcg|mg|µg|μg|ml|cc|iu|units?|g|%|단위)(?![A-Za-z]))?"
+)
+_SPACES = re.compile(r"[\s\-]+")
+
+
+def term_key(term: str) -> str:
+    """Return the lookup key of a term or matched text: NFC, casefolded, without spaces."""
+    text = unicodedata.normalize("NFC", term).replace("\u2019", "'")
+    return _SPACES.sub("", text).casefold()
+
+
+def read_terms(lines: Iterable[str]) -> list[str]:
+    """Return the terms of a data file: one a line, ``#`` comments and blanks skipped."""
+    terms = []
+    for line in lines:
+        term = line.split("#", 1)[0].strip()
+        if term:
+            terms.append(unicodedata.normalize("NFC", term))
+    return terms
+
+
+def entity_for_file(name: str) -> str:
+    """Return the entity type of a term file from its name (``condition.ko.txt``)."""
+    prefix = name.split(".", 1)[0]
+    if prefix not in ENTITY_BY_PREFIX:
+        raise ValueError(f"{name}: name must start with one of {sorted(ENTITY_BY_PREFIX)}")
+    return ENTITY_BY_PREFIX[prefix]
+
+
+def packaged_term_files() -> dict[str, list[str]]:
+    """Return ``{file name: terms}`` for the packaged lists (decoys included)."""
+    folder = resources.files(DATA_PACKAGE).joinpath(DATA_DIR)
+    found = {}
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".txt"):
+            found[entry.name] = read_terms(entry.read_text(encoding="utf-8").splitlines())
+    return found
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    end: str | None = None  # the assertion closing a term here ("" when none is needed)
+
+
+def _atoms(term: str) -> list[str]:
+    """Turn a term into regex atoms: one per character, spaces and apostrophes widened."""
+    atoms: list[str] = []
+    for index, char in enumerate(term):
+        if char == " ":
+            previous = term[index - 1] if index else ""
+            hangul = _HANGUL_CHAR.match(previous)
+            atoms.append(_HANGUL_SPACE if hangul else _LATIN_SPACE)
+        elif char in "'\u2019":
+            atoms.append(_APOSTROPHE)
+        elif index == 0 and _LATIN_CHAR.match(char):
+            # the boundary sits after the first literal so the regex keeps its fast prefix scan
+            escaped = re.escape(char)
+            atoms.append(f"{escaped}(?<![{_LATIN_LETTERS}0-9]{escaped})")
+        else:
+            atoms.append(re.escape(char))
+    return atoms
+
+
+def _atom_order(atom: str) -> tuple[int, str]:
+    """Literals before optional spaces, so a longer glued term is tried first."""
+    return (1 if atom == _HANGUL_SPACE else 0, atom)
+
+
+def trie_regex(terms: Iterable[str]) -> str | None:
+    """Compile terms into one trie-shaped alternation (None when there are none)."""
+    root = _Node()
+    for term in terms:
+        node = root
+        for atom in _atoms(term):
+            node = node.children.setdefault(atom, _Node())
+        latin_end = _LATIN_CHAR.match(unicodedata.normalize("NFC", term)[-1]) is not None
+        node.end = _RIGHT_EDGE if latin_end else ""
+    if not root.children:
+        return None
+    return _node_regex(root)
+
+
+def _node_regex(node: _Node) -> str:
+    """Return the regex of one trie node: children first (longest first), then the end."""
+    branches = [
+        atom + _node_regex(child)
+        for atom, child in sorted(node.children.items(), key=lambda item: _atom_order(item[0]))
+    ]
+    if node.end is not None:
+        branches.append(node.end)
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _variants(term: str) -> set[str]:
+    """Return the NFC and NFD spellings of a term."""
+    return {unicodedata.normalize("NFC", term), unicodedata.normalize("NFD", term)}
+
+
+def _is_acronym(term: str) -> bool:
+    """ALL-CAPITALS ASCII terms (HIV, AIDS, COVID-19) are matched case-sensitively."""
+    return term.isascii() and any(c.isalpha() for c in term) and term.upper() == term
+
+
+def compile_terms(terms: Iterable[str], with_dose: bool = False) -> re.Pattern[str] | None:
+    """Compile terms into one pattern with a ``term`` group (and an optional ``dose``)."""
+    folded: set[str] = set()
+    exact: set[str] = set()
+    for term in terms:
+        (exact if _is_acronym(term) else folded).update(_variants(term))
+    parts = []
+    folded_regex = trie_regex(folded)
+    exact_regex = trie_regex(exact)
+    if folded_regex:
+        parts.append(folded_regex)
+    if exact_regex:
+        parts.append(f"(?-i:{exact_regex})")
+    if not parts:
+        return None
+    dose = _DOSE if with_dose else ""
+    return re.compile(f"(?P<term>{'|'.join(parts)}){dose}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """Compiled term lists: one pattern for all terms, their types, and the decoy phrases."""
+
+    pattern: re.Pattern[str] | None
+    entity_by_key: Mapping[str, str]
+    decoys: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, files: Mapping[str, Sequence[str]]) -> TermIndex:
+        """Build from ``{file name: terms}``; a later file wins a key an earlier one had."""
+        entity_by_key: dict[str, str] = {}
+        terms: list[str] = []
+        decoys: list[str] = []
+        for name, lines in files.items():
+            if name == DECOY_FILE:
+                decoys.extend(lines)
+                continue
+            entity = entity_for_file(name)
+            for term in lines:
+                entity_by_key[term_key(term)] = entity
+                terms.append(term)
+        return cls(
+            pattern=compile_terms(terms, with_dose=True),
+            entity_by_key=entity_by_key,
+            decoys=compile_terms(decoys),
+        )
+
+
+@lru_cache(maxsize=1)
+def packaged_index() -> TermIndex:
+    """Return the index of the packaged lists, built once per process."""
+    return TermIndex.build(packaged_term_files())
+
+
+def load_files(paths: Iterable[str | Path]) -> dict[str, list[str]]:
+    """Read user term files (same format and naming as the packaged ones)."""
+    found: dict[str, list[str]] = {}
+    for path in map(Path, paths):
+        if path.name != DECOY_FILE:
+            entity_for_file(path.name)
+        found.setdefault(path.name, []).extend(
+            read_terms(path.read_text(encoding="utf-8").splitlines())
+        )
+    return found
+
+
+class MedicalTermRecognizer(EntityRecognizer):
+    """Finds MEDICAL_CONDITION, MEDICAL_PROCEDURE and MEDICATION from the term lists."""
+
+    CONTEXT = CONTEXT
+    ENTITIES = ENTITIES
+
+    def __init__(
+        self, supported_language: str = "en", extra_files: Iterable[str | Path] = ()
+    ) -> None:
+        """Create the recognizer for one language; ``extra_files`` extend the lists."""
+        extra = load_files(extra_files)
+        if extra:
+            merged = packaged_term_files()
+            for name, terms in extra.items():
+                merged[name] = merged.get(name, []) + terms
+            self.index = TermIndex.build(merged)
+        else:
+            self.index = packaged_index()
+        self._marketing = re.compile("|".join(re.escape(word) for word in MARKETING), re.IGNORECASE)
+        self._clinical = re.compile(
+            "|".join(re.escape(word) for word in sorted(CONTEXT, key=len, reverse=True)),
+            re.IGNORECASE,
+        )
+        super().__init__(
+            supported_entities=list(self.ENTITIES),
+            supported_language=supported_language,
+            context=list(self.CONTEXT),
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the index is built in ``__init__``."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Return every listed term in ``text`` of a requested type, decoys dropped."""
+        pattern = self.index.pattern
+        if pattern is None:
+            return []
+        wanted = set(entities or self.ENTITIES)
+        results = []
+        for match in pattern.finditer(text):
+            entity = self.index.entity_by_key.get(term_key(match.group("term")))
+            if entity is None or entity not in wanted:
+                continue
+            start, end = match.span("term")
+            score = TERM_SCORE
+            if entity == "MEDICATION" and match.group("dose"):
+                end, score = match.end("dose"), DOSE_SCORE
+            if self._in_decoy(text, start, end) or self._in_advert(text, start, end):
+                continue
+            results.append(
+                RecognizerResult(
+                    entity_type=entity,
+                    start=start,
+                    end=end,
+                    score=score,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return results
+
+    def _in_decoy(self, text: str, start: int, end: int) -> bool:
+        """True when the term lies inside a decoy phrase ("economic depression")."""
+        decoys = self.index.decoys
+        if decoys is None:
+            return False
+        low, high = max(0, start - DECOY_REACH), min(len(text), end + DECOY_REACH)
+        return any(m.start() <= start and end <= m.end() for m in decoys.finditer(text, low, high))
+
+    def _in_advert(self, text: str, start: int, end: int) -> bool:
+        """True when marketing words, and no clinical word, surround the term."""
+        low, high = max(0, start - MARKETING_WINDOW), min(len(text), end + MARKETING_WINDOW)
+        if self._marketing.search(text, low, high) is None:
+            return False
+        return self._clinical.search(text, low, high) is None
+
+
+def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[MedicalTermRecognizer]:
+    """Return one recognizer per language (all share one compiled index)."""
+    return [MedicalTermRecognizer(supported_language=language) for language in languages]

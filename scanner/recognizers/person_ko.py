@@ -1,0 +1,117 @@
+"""Korean personal names (PERSON): surname + given name, confirmed by a title or a label.
+
+A candidate is a Hangul word start holding one of the common surnames (two-syllable ones such
+as 남궁, 황보, 제갈 included) and one or two given-name syllables drawn from the syllables
+Korean given names are made of, 2–4 syllables in all. It is scored by what surrounds it:
+
+- a title after it (김민수님, 김민수 씨, 이서연 환자, 박지훈 원장님) or a label before it
+  (환자명: 김민수, 성명 이서연, 보호자 박지훈): ``SCORE_STRONG``;
+- the honorific subject particle 께서: ``SCORE_HONORIFIC``;
+- another particle (김민수가, 이서연의, 박지훈에게): ``SCORE_PARTICLE``, below the engine's
+  threshold, unless the same name is confirmed elsewhere in the text, when every occurrence
+  (bare ones included) gets ``SCORE_REPEATED``.
+
+Common nouns that look like names (이번, 정도, 조금, 김치, 강남, 최고, 한국, 전화, 문의...) are
+kept out by the given-syllable whitelist and by ``data/ko_name_stopwords.txt``. One compiled
+regex scans the text; Python only looks at its matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scanner.recognizers.base import LANGUAGES
+from scanner.recognizers.regex_base import RegexEntityRecognizer, load_words
+
+SCORE_STRONG = 0.85
+SCORE_HONORIFIC = 0.6
+SCORE_PARTICLE = 0.35
+SCORE_REPEATED = 0.8
+LABEL_WINDOW = 16
+
+SURNAMES_TWO = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방")
+SURNAMES_ONE = (
+    "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
+    "엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어편용예경봉"
+    "부복태목형피감빈"
+)
+GIVEN_SYLLABLES = (
+    "가각간갑강개건걸겸경계고곤관광교구국군권규균근글금기길나난남내녀노누늘다단달담대덕도돈동"
+    "두득라란람랑래량려력련렬령례로록론룡루류륜률륭름리린림마만매맹면명모목몽묘무문미민바반"
+    "방배백범법벽변별병보복본봄봉부분비빈빛사산삼상새샘서석선설섬섭성세소솔송수숙순슬승시식"
+    "신실심아안애야양억언엄여연열염엽영예오옥온완왕요용우욱운울웅원월위유육윤율융은을음의익"
+    "인일임자잔장재저전점정제조종주준중지직진찬참창채처천철청초총추춘충치탁태택판평포표풍필"
+    "하학한함해행향허헌혁현협형혜호홍화환활황회효후훈휘휴흠흥희힘"
+)
+TITLES = (
+    "선생님", "선생", "원장님", "원장", "환자분", "환자", "고객님", "고객", "보호자", "간호사",
+    "의사", "실장님", "실장", "팀장님", "팀장", "과장님", "과장", "교수님", "교수", "대표님",
+    "상담실장", "코디네이터", "매니저", "님", "씨",
+)  # fmt: skip
+PARTICLES = (
+    "에게서", "에게", "께서", "한테", "으로부터", "로부터", "입니다", "이며", "이고", "이다",
+    "이랑", "하고", "이", "가", "은", "는", "의", "을", "를", "와", "과", "도", "랑", "께",
+)  # fmt: skip
+LABELS = (
+    "환자명", "환자 성명", "환자 이름", "환자", "성명", "이름", "성함", "보호자명", "보호자",
+    "담당의", "담당 의사", "담당의사", "주치의", "집도의", "담당 원장", "원장", "고객명", "고객",
+    "신청인", "동의자", "서명자", "작성자", "대리인", "법정대리인", "예약자", "상담자", "담당자",
+    "수신인", "발신인", "수신", "발신", "받는 사람", "보내는 사람",
+)  # fmt: skip
+STOPWORDS = load_words("ko_name_stopwords.txt")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Return a regex alternation of literal ``words``, longest first."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+_NAME = re.compile(
+    rf"(?<![가-힣])(?P<name>(?:{_alternation(SURNAMES_TWO)}|[{SURNAMES_ONE}])"
+    rf"[{GIVEN_SYLLABLES}]{{1,2}})"
+    rf"(?=(?P<title>\s?(?:{_alternation(TITLES)}))|(?P<particle>{_alternation(PARTICLES)})"
+    rf"|(?![가-힣]))"
+)
+_LABEL_BEFORE = re.compile(rf"(?:{_alternation(LABELS)})(?:은|는|:|：|\s)*$")
+
+
+class KoreanNameRecognizer(RegexEntityRecognizer):
+    """Finds PERSON: Korean names by surname, given-name syllables, titles and labels."""
+
+    ENTITY = "PERSON"
+
+    def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Yield Korean names; bare or particle-only ones only when confirmed elsewhere."""
+        found: list[tuple[int, int, float]] = []
+        strong: set[str] = set()
+        for match in _NAME.finditer(text):
+            name = match.group("name")
+            if name in STOPWORDS:
+                continue
+            start, end = match.span("name")
+            score = _score(text, start, match)
+            if score >= SCORE_STRONG:
+                strong.add(name)
+            found.append((start, end, score))
+        for start, end, score in found:
+            if score < SCORE_REPEATED and text[start:end] in strong:
+                score = SCORE_REPEATED
+            if score > 0:
+                yield start, end, score
+
+
+def _score(text: str, start: int, match: re.Match[str]) -> float:
+    """Score one candidate by its title, label or particle (0 when nothing supports it)."""
+    labelled = _LABEL_BEFORE.search(text, max(0, start - LABEL_WINDOW), start) is not None
+    if match.group("title") is not None or labelled:
+        return SCORE_STRONG
+    particle = match.group("particle")
+    if particle is None:
+        return 0.0
+    return SCORE_HONORIFIC if particle in ("께서", "께") else SCORE_PARTICLE
+
+
+def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[KoreanNameRecognizer]:
+    """Return one recognizer per language: Korean names occur in vi and en documents too."""
+    return [KoreanNameRecognizer(supported_language=language) for language in languages]

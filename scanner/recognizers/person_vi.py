@@ -1,0 +1,136 @@
+"""Vietnamese personal names (PERSON): a known surname and one to three capitalised syllables.
+
+``Nguyễn Văn An``, ``Trần Thị Bình``, ``Lê Hoàng Nam``; also without diacritics, as they are
+written in English letters (``Nguyen Van An``). Scores:
+
+- a form of address or label before the name (Anh, Chị, Bà, Ông, Em, Cô, Chú, bệnh nhân,
+  khách hàng, Họ và tên:, BS., Mr/Ms...): ``SCORE_ADDRESSED``;
+- a bare name of three or more syllables: ``SCORE_FULL``; of two: ``SCORE_SHORT`` (below the
+  engine's threshold).
+
+Unaccented surnames that are also English words (Le, Do, Ho, Ly, Vu, Vo, Mai, La...) need a
+form of address or a Vietnamese middle name (Van, Thi, Duc, Minh...). Streets, wards and
+cities named after people (đường Nguyễn Trãi, phường Lê Lợi, TP. Hồ Chí Minh) are not persons:
+a name preceded by an address word, or a house number, is skipped, and so are place names.
+Title-case headings whose first two syllables form a common word (Hồ Sơ Bệnh Án, Văn Phòng,
+Triệu Chứng Lâm Sàng, Cao Cấp) are skipped through ``WORD_STARTS``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scanner.recognizers.base import LANGUAGES
+from scanner.recognizers.regex_base import RegexEntityRecognizer, split_words
+
+SCORE_ADDRESSED = 0.85
+SCORE_FULL = 0.7
+SCORE_SHORT = 0.35
+BEFORE_WINDOW = 24
+
+SURNAMES = (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Lâm", "Mai", "Tô",
+    "Hà", "Tạ", "Cao", "Lương", "Đinh", "Chu", "Quách", "Thái", "Châu", "Phùng", "Kiều", "La",
+    "Lưu", "Triệu", "Từ", "Mạc", "Nghiêm", "Tăng", "Giang", "Lại", "Thân", "Tôn", "Diệp", "Hứa",
+    "Khổng", "Doãn", "Nông", "Lục", "Văn", "Viên", "Âu", "Khúc", "Kha", "Ninh", "Trình",
+)  # fmt: skip
+UNACCENTED_SAFE = (
+    "Nguyen", "Tran", "Pham", "Hoang", "Huynh", "Phan", "Dang", "Bui", "Ngo", "Duong", "Dao",
+    "Doan", "Vuong", "Trinh", "Truong", "Luong", "Dinh", "Quach", "Phung", "Trieu", "Nghiem",
+)  # fmt: skip
+UNACCENTED_AMBIGUOUS = (
+    "Le", "Vu", "Vo", "Do", "Ho", "Ly", "Lam", "Mai", "To", "Ha", "Ta", "Cao", "Chu", "Thai",
+    "Chau", "La", "Luu", "Lai", "Than", "Ton", "Giang", "Kieu", "Tang", "Diep", "Hua",
+)  # fmt: skip
+MIDDLE_NAMES = split_words(
+    "van thi duc minh ngoc thanh hoang quoc huu xuan kim anh hong gia bao tuan thu phuong "
+    "quang cong dinh trung thuy my hai tien bich dieu khanh"
+)
+PLACES = frozenset(
+    (
+        "Hồ Chí Minh", "Hà Nội", "Hà Giang", "Hà Tĩnh", "Hà Nam", "Hà Đông", "Lâm Đồng",
+        "Cao Bằng", "Hồ Gươm", "Hồ Tây", "Mai Châu", "Hồ Con Rùa", "Ho Chi Minh", "Ha Noi",
+        "Lam Dong", "Cao Bang", "Ha Giang", "Ha Tinh", "Ha Nam", "Đồng Nai", "Giang Nam",
+        "Ho Chi Minh City", "Hồ Chí Minh City",
+    )
+)  # fmt: skip
+
+WORD_STARTS = split_words(
+    """hồ_sơ văn_phòng văn_bản văn_hóa văn_học văn_minh cao_cấp cao_huyết cao_su cao_điểm
+    cao_tuổi cao_độ lâm_sàng châu_á châu_âu châu_phi châu_mỹ thái_lan lý_lịch lý_do lý_thuyết
+    lý_tưởng mai_táng phan_thiết hà_tiên giang_mai tô_màu hoàng_gia trần_nhà lương_cơ lương_tháng
+    hồ_bơi đào_tạo tăng_cường tăng_sinh lưu_ý lưu_trữ từ_chối từ_khóa thân_thiện thân_nhiệt
+    khổng_lồ vương_quốc triệu_chứng đoàn_thể chu_kỳ ninh_bình kiều_bào lục_địa đinh_tán
+    thái_bình thái_nguyên quan_trọng phạm_vi phạm_lỗi võ_thuật đỗ_xe bùi_nhùi hồ_chí ngô_quyền
+    lê_lợi trần_hưng hoàng_hôn hoàng_kim tạ_ơn dương_tính ông_bà giang_hồ mai_mốt mạc_treo
+    """
+)
+_UPPER = "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
+_LOWER_WORD = r"[^\W\d_A-Z" + _UPPER + r"]"
+_CAP = rf"[A-Z{_UPPER}]{_LOWER_WORD}*"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Return a regex alternation of literal ``words``, longest first."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+_PLACE_WORDS = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|District|Ward|City|Province|Station|"
+    r"Hospital|Clinic|University|School|Airport|Bridge|Park|Market)\b"
+)
+_NAME = re.compile(
+    rf"(?<![\w.])(?P<surname>{_alternation(SURNAMES + UNACCENTED_SAFE + UNACCENTED_AMBIGUOUS)})"
+    rf"(?P<given>(?:[ \t]+(?!{_PLACE_WORDS}){_CAP}){{1,3}})(?![\w'’-])"
+)
+_TITLE_AFTER = re.compile(r"\s?(?:님|씨|환자|고객|보호자|선생님)")
+_ADDRESSED = re.compile(
+    r"(?:\b(?:anh|chị|bà|ông|em|cô|chú|bác|bé|cháu|bệnh nhân|người bệnh|khách hàng|"
+    r"người nhà|họ và tên|họ tên|tên|bác sĩ|bs|ths|ts|kính gửi|thân gửi|gửi|mr|mrs|ms|miss|dr|"
+    r"patient|name|dear|guardian)|환자명|성명|이름|보호자|고객명)[.:：\s]*$",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:đường|phố|phường|quận|huyện|xã|tỉnh|thành phố|tp|p|q|ngõ|ngách|hẻm|kiệt|số|"
+    r"thị trấn|thị xã|khu phố|ấp|thôn|trường|bệnh viện|chợ|cầu|công viên|street|st|duong|"
+    r"pho|phuong|quan|huyen|tinh|district|ward|city|province)|\d)[.,:\s]*$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(rf"[ \t]+{_PLACE_WORDS}")
+_AMBIGUOUS = frozenset(UNACCENTED_AMBIGUOUS)
+
+
+class VietnameseNameRecognizer(RegexEntityRecognizer):
+    """Finds PERSON: Vietnamese names by surname, capitalised syllables and address forms."""
+
+    ENTITY = "PERSON"
+
+    def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Yield Vietnamese names with a score from their form of address and length."""
+        for match in _NAME.finditer(text):
+            start, end = match.span()
+            name = match.group()
+            syllables = name.split()
+            if any(name.startswith(place) for place in PLACES) or (
+                "_".join(syllables[:2]).lower() in WORD_STARTS
+            ):
+                continue
+            before = text[max(0, start - BEFORE_WINDOW) : start]
+            if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, end):
+                continue
+            addressed = _ADDRESSED.search(before) is not None or bool(_TITLE_AFTER.match(text, end))
+            if match.group("surname") in _AMBIGUOUS and not (
+                addressed or any(s.lower() in MIDDLE_NAMES for s in syllables[1:])
+            ):
+                continue
+            if addressed:
+                yield start, end, SCORE_ADDRESSED
+            else:
+                yield start, end, SCORE_FULL if len(syllables) >= 3 else SCORE_SHORT
+
+
+def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[VietnameseNameRecognizer]:
+    """Return one recognizer per language: Vietnamese names occur in ko and en text too."""
+    return [VietnameseNameRecognizer(supported_language=language) for language in languages]

@@ -1,0 +1,109 @@
+"""URLs: with a scheme, starting with ``www.``, or bare domains under common suffixes.
+
+Hosts are checked against tldextract's bundled public-suffix snapshot through the same
+offline extractor the e-mail recognizer uses (never a download). Bare domains (no scheme, no
+``www.``) are accepted only under common suffixes (com, net, org, kr, vn, co.kr, com.vn …),
+since file names and abbreviations also contain dots (``report.pdf``, ``main.py``: .py is a
+country code), and only in lower case (``ASP.NET`` is a product). URLs are ASCII here: a
+Korean particle glued to one (``www.clinic.kr입니다``) ends it, and trailing punctuation is
+not part of it. The domain of an e-mail address is not a URL.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from presidio_analyzer import Pattern
+
+from scanner.recognizers.base import LANGUAGES, merge_words
+from scanner.recognizers.email import OFFLINE_TLD_EXTRACT
+from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span
+
+BARE_SUFFIXES = frozenset(
+    (
+        "com", "net", "org", "info", "biz", "io", "me", "co", "app", "dev", "kr", "vn",
+        "us", "uk", "jp", "cn", "tw", "hk", "sg", "au", "ca", "de", "fr", "edu",
+        "gov", "xyz", "online", "site", "shop", "store",
+    )
+)  # fmt: skip
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST = rf"(?P<host>(?:{_LABEL}\.)+[A-Za-z]{{2,63}}|localhost|\d{{1,3}}(?:\.\d{{1,3}}){{3}})"
+URL_REGEX = (
+    r"(?<![A-Za-z0-9@._%+/-])"
+    r"(?P<scheme>(?i:https?|ftp)://(?:[A-Za-z0-9._~%!$&'*+,;=-]+(?::[^\s@/]*)?@)?|(?i:www\.))?"
+    rf"{_HOST}(?![A-Za-z0-9_@-])(?::\d{{2,5}})?(?:[/?#][!-~]*)?"
+)
+_TRAILING = ".,;:!?'\"*"
+_OPENING = {")": "(", "]": "[", "}": "{", ">": "<"}
+SCHEME_SCORE = 0.7
+WWW_SCORE = 0.6
+BARE_SCORE = 0.5
+
+
+class OfflineUrlRecognizer(FastPatternRecognizer):
+    """Finds URL: scheme or www. URLs on any known suffix, bare domains on common ones."""
+
+    ENTITY = "URL"
+    PATTERNS = [Pattern("URL", URL_REGEX, SCHEME_SCORE)]
+    CONTEXT = merge_words(
+        ["홈페이지", "사이트", "링크", "주소"],
+        ["trang web", "đường dẫn", "liên kết", "website"],
+        ["url", "link", "website", "homepage", "site"],
+    )
+
+    def check(self, text: str, start: int, end: int, score: float) -> Span | None:
+        """Trim trailing punctuation; validate the host; score by how it is written."""
+        end = _trim(text, start, end)
+        value = text[start:end]
+        lowered = value.lower()
+        has_scheme = "://" in lowered[:8]
+        host = _host(value)
+        if _is_ip(host) or host.lower() == "localhost":
+            return (start, end, SCHEME_SCORE) if has_scheme else None
+        extracted = OFFLINE_TLD_EXTRACT(host)
+        if not extracted.domain or not extracted.suffix:
+            return None
+        if has_scheme:
+            return start, end, SCHEME_SCORE
+        if lowered.startswith("www."):
+            return start, end, WWW_SCORE
+        suffix = extracted.suffix
+        if suffix.islower() and suffix.rsplit(".", 1)[-1] in BARE_SUFFIXES:
+            return start, end, BARE_SCORE
+        return None
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Move ``end`` back over trailing punctuation and unbalanced closing brackets."""
+    while end > start:
+        last = text[end - 1]
+        value = text[start:end]
+        opening = _OPENING.get(last)
+        if last in _TRAILING or (opening and value.count(last) > value.count(opening)):
+            end -= 1
+        else:
+            break
+    return end
+
+
+def _host(value: str) -> str:
+    """Return the host part of a URL written with or without a scheme."""
+    rest = value.split("://", 1)[-1]
+    for separator in "/?#":
+        rest = rest.split(separator, 1)[0]
+    rest = rest.rsplit("@", 1)[-1]
+    return rest.split(":", 1)[0]
+
+
+def _is_ip(host: str) -> bool:
+    """True when ``host`` is an IPv4 address."""
+    try:
+        ipaddress.IPv4Address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[OfflineUrlRecognizer]:
+    """Return one recognizer per language."""
+    return [OfflineUrlRecognizer(supported_language=language) for language in languages]

@@ -1,0 +1,43 @@
+"""Vietnamese passport numbers (số hộ chiếu): one letter and seven digits.
+
+Ordinary passports are numbered B1234567 / C1234567 (and N…, P… in recent series); official
+and diplomatic ones use other letters. ``C1234567`` is also a product or order code, so a
+match is reported only with a context word in the window (hộ chiếu, passport, 여권).
+Korean passports (letter + 8 digits) are KR_PASSPORT.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from scanner.recognizers.base import LANGUAGES, merge_words
+from scanner.recognizers.fast_pattern import FastPatternRecognizer
+
+
+class VietnamesePassportNumberRecognizer(FastPatternRecognizer):
+    """Finds VN_PASSPORT: a letter and seven digits next to a passport context word."""
+
+    ENTITY = "VN_PASSPORT"
+    PATTERNS = [
+        Pattern(
+            "VN_PASSPORT (letter + 7 digits)",
+            r"(?<![0-9A-Za-z-])[A-Z]\d{7}(?![0-9A-Za-z]|-[0-9A-Za-z])",
+            0.45,
+        ),
+    ]
+    CONTEXT = merge_words(
+        ["여권", "여권번호", "여권 번호"],
+        ["hộ chiếu", "số hộ chiếu", "hc số"],
+        ["passport", "passport no", "passport number"],
+    )
+    CONTEXT_REQUIRED = True
+    ANCHOR = r"여권|(?i:hộ chiếu|passport|hc số)"  # every context word contains one
+
+
+def recognizers(
+    languages: tuple[str, ...] = LANGUAGES,
+) -> list[VietnamesePassportNumberRecognizer]:
+    """Return one recognizer per language."""
+    return [
+        VietnamesePassportNumberRecognizer(supported_language=language) for language in languages
+    ]

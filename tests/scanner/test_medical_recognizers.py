@@ -1,0 +1,230 @@
+"""MEDICAL_CONDITION, MEDICAL_PROCEDURE, MEDICATION: term lists in ko/vi/en, spans and decoys."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from scanner.recognizers.medical import (
+    DOSE_SCORE,
+    ENTITIES,
+    TERM_SCORE,
+    MedicalTermRecognizer,
+    TermIndex,
+    compile_terms,
+    packaged_term_files,
+    term_key,
+)
+
+C, P, M = "MEDICAL_CONDITION", "MEDICAL_PROCEDURE", "MEDICATION"
+
+
+@pytest.fixture(scope="module")
+def medical(find):
+    """Return ``medical(text)`` → [(type, value)] for the three health types only."""
+
+    def _medical(text: str, language: str | None = None) -> list[tuple[str, str]]:
+        return [found for found in find(text, language=language) if found[0] in ENTITIES]
+
+    return _medical
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("쌍꺼풀 수술 후 3일째 내원", [(P, "쌍꺼풀 수술")]),
+        ("쌍꺼풀수술을 받았습니다", [(P, "쌍꺼풀수술")]),
+        ("코성형 상담, 코 성형 재상담", [(P, "코성형"), (P, "코 성형")]),
+        ("안면윤곽과 지방흡입, 가슴성형", [(P, "안면윤곽"), (P, "지방흡입"), (P, "가슴성형")]),
+        ("사각턱 보톡스 50유닛, 필러는 다음에", [(P, "사각턱 보톡스"), (P, "필러")]),
+        ("실리프팅 및 눈밑지방재배치 예정", [(P, "실리프팅"), (P, "눈밑지방재배치")]),
+        ("과거력: 고혈압이 있고 당뇨병 약 복용", [(C, "고혈압"), (C, "당뇨병")]),
+        ("갑상선 기능 저하증, 켈로이드 체질", [(C, "갑상선 기능 저하증"), (C, "켈로이드 체질")]),
+        ("페니실린 알레르기 있음. 우울증 치료 중", [(C, "페니실린 알레르기"), (C, "우울증")]),
+        ("현재 임신 중이라 수술 불가", [(C, "임신 중")]),
+        ("HIV 음성, B형간염 보균자", [(C, "HIV"), (C, "B형간염")]),
+        (
+            "처방: 아목시실린 500mg, 이부프로펜 200 mg",
+            [(M, "아목시실린 500mg"), (M, "이부프로펜 200 mg")],
+        ),
+        ("세파클러와 아세트아미노펜 복용", [(M, "세파클러"), (M, "아세트아미노펜")]),
+        ("리도카인 2% 국소마취", [(M, "리도카인 2%"), (P, "국소마취")]),
+        ("타이레놀 복용 중", [(M, "타이레놀")]),
+        ("botox를 맞았어요", [(P, "botox")]),
+        # decoys
+        ("코가 막혀서 내원", []),
+        ("임신부 할인 이벤트 진행 중!", []),
+        ("필러 특가 이벤트, 선착순 100명", []),
+        ("쌍수를 들고 환영합니다", []),
+        ("수술 일정 변경 안내", []),
+        ("주사 맞을 때 아팠어요", []),
+    ],
+)
+def test_korean_table(medical, text, expected):
+    assert medical(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tiền sử: tăng huyết áp, tiểu đường", [(C, "tăng huyết áp"), (C, "tiểu đường")]),
+        ("Bệnh nhân dị ứng penicillin, viêm gan B", [(C, "dị ứng penicillin"), (C, "viêm gan B")]),
+        ("Chị đang mang thai 3 tháng", [(C, "đang mang thai")]),
+        ("Chẩn đoán trầm cảm", [(C, "trầm cảm")]),
+        ("Đã nâng mũi và cắt mí mắt năm 2020", [(P, "nâng mũi"), (P, "cắt mí mắt")]),
+        (
+            "Hút mỡ bụng, nâng ngực, căng da mặt",
+            [(P, "Hút mỡ bụng"), (P, "nâng ngực"), (P, "căng da mặt")],
+        ),
+        ("Đơn thuốc: amoxicilin 500mg, paracetamol", [(M, "amoxicilin 500mg"), (M, "paracetamol")]),
+        ("Kê đơn kháng sinh 7 ngày", [(M, "kháng sinh")]),
+        # decoys
+        ("Mũi cao, mắt to", []),
+        ("Khuyến mãi nâng mũi giảm giá 30%", []),
+        ("Lao động chăm chỉ", []),
+    ],
+)
+def test_vietnamese_table(medical, text, expected):
+    assert medical(text) == expected
+
+
+def test_vietnamese_decomposed_text_is_found_with_offsets_into_it(medical):
+    text = unicodedata.normalize("NFD", "Tiền sử tiểu đường, đã nâng mũi")
+    found = [(kind, unicodedata.normalize("NFC", value)) for kind, value in medical(text)]
+    assert found == [(C, "tiểu đường"), (P, "nâng mũi")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "History of hypertension and type 2 diabetes.",
+            [(C, "hypertension"), (C, "type 2 diabetes")],
+        ),
+        ("Keloid on the chest; allergy to latex", [(C, "Keloid"), (C, "allergy")]),
+        ("Diagnosed with depression in 2019", [(C, "depression")]),
+        ("She is pregnant. Hepatitis C negative", [(C, "pregnant"), (C, "Hepatitis C")]),
+        ("Underwent rhinoplasty and blepharoplasty", [(P, "rhinoplasty"), (P, "blepharoplasty")]),
+        (
+            "Liposuction, breast augmentation, face-lift",
+            [(P, "Liposuction"), (P, "breast augmentation"), (P, "face-lift")],
+        ),
+        (
+            "Prescribed amoxicillin 500 mg and ibuprofen400mg",
+            [(M, "amoxicillin 500 mg"), (M, "ibuprofen400mg")],
+        ),
+        (
+            "Takes warfarin, metformin and aspirin",
+            [(M, "warfarin"), (M, "metformin"), (M, "aspirin")],
+        ),
+        (
+            "Botulinum toxin 50 units, lidocaine 1%",
+            [(M, "Botulinum toxin 50 units"), (M, "lidocaine 1%")],
+        ),
+        ("HIV positive", [(C, "HIV")]),
+        # decoys
+        ("The economic depression of 1929", []),
+        ("During the Great Depression", []),
+        ("A tropical depression is forming", []),
+        ("She wears hearing aids", []),
+        ("Blow your nose", []),
+        ("Add filler text here", []),
+        ("Special offer: lip filler 20% off!", []),
+        ("hypertensive crisis? no: hypertensions", []),
+        ("the aspirinator", []),
+    ],
+)
+def test_english_table(medical, text, expected):
+    assert medical(text) == expected
+
+
+def test_languages_mix_in_one_document(medical):
+    text = "Patient 김민수: 고혈압, on amlodipine; tiền sử tiểu đường"
+    assert medical(text) == [(C, "고혈압"), (M, "amlodipine"), (C, "tiểu đường")]
+
+
+def test_a_term_alone_is_health_data_and_context_raises_it(engine):
+    alone = engine.analyze("고혈압").detections[0].score
+    with_context = engine.analyze("진단명: 고혈압").detections[0].score
+    assert alone == TERM_SCORE
+    assert with_context > alone
+    english = engine.analyze("prescribed warfarin").detections[0].score
+    assert english > TERM_SCORE
+
+
+def test_a_strength_raises_a_medication_score():
+    recognizer = MedicalTermRecognizer()
+    [plain] = recognizer.analyze("aspirin", [M])
+    [dosed] = recognizer.analyze("aspirin 100mg", [M])
+    assert (plain.score, dosed.score) == (TERM_SCORE, DOSE_SCORE)
+
+
+def test_a_chart_mentioning_an_event_keeps_the_term():
+    recognizer = MedicalTermRecognizer("ko")
+    results = recognizer.analyze("환자 보톡스 시술, 이벤트 할인 적용", [])
+    assert [(r.entity_type, r.start, r.end) for r in results] == [(P, 3, 6)]
+
+
+def test_only_requested_entities_are_returned():
+    recognizer = MedicalTermRecognizer()
+    text = "고혈압, 보톡스, 아스피린"
+    assert [r.entity_type for r in recognizer.analyze(text, [M])] == [M]
+    assert [r.entity_type for r in recognizer.analyze(text, [])] == [C, P, M]
+
+
+def test_user_files_extend_the_lists(tmp_path):
+    extra = tmp_path / "procedure.clinic.txt"
+    extra.write_text("# clinic's own names\n미소 리프팅\n", encoding="utf-8")
+    recognizer = MedicalTermRecognizer(extra_files=[extra])
+    found = recognizer.analyze("미소리프팅 예약, 고혈압", [])
+    assert [(r.entity_type, r.start, r.end) for r in found] == [(P, 0, 5), (C, 10, 13)]
+
+
+def test_a_user_file_with_an_unknown_type_is_rejected(tmp_path):
+    bad = tmp_path / "symptoms.txt"
+    bad.write_text("headache\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="symptoms.txt"):
+        MedicalTermRecognizer(extra_files=[bad])
+
+
+def test_packaged_lists_are_well_formed():
+    files = packaged_term_files()
+    assert {name.split(".")[0] for name in files} == {
+        "condition",
+        "procedure",
+        "medication",
+        "decoys",
+    }
+    seen: dict[str, str] = {}
+    total = 0
+    for name, terms in files.items():
+        if name == "decoys.txt":
+            continue
+        kind = name.split(".")[0]
+        for term in terms:
+            total += 1
+            assert term == unicodedata.normalize("NFC", term), term
+            assert seen.setdefault(term_key(term), kind) == kind, f"{term} in two types"
+    assert total >= 300
+
+
+def test_longest_term_wins():
+    index = TermIndex.build({"condition.x.txt": ["당뇨", "당뇨병", "diabetes", "type 2 diabetes"]})
+    assert index.pattern is not None
+    matches = [m.group("term") for m in index.pattern.finditer("당뇨병, type 2 diabetes")]
+    assert matches == ["당뇨병", "type 2 diabetes"]
+
+
+def test_capital_terms_are_case_sensitive_and_others_are_not():
+    pattern = compile_terms(["AIDS", "keloid"])
+    assert pattern is not None
+    assert [m.group() for m in pattern.finditer("AIDS aids KELOID Keloid")] == [
+        "AIDS", "KELOID", "Keloid"
+    ]  # fmt: skip
+
+
+def test_the_recognizer_declares_presidio_shape():
+    recognizer = MedicalTermRecognizer()
+    assert recognizer.supported_entities == [C, P, M]
+    assert "진단" in recognizer.context and "chẩn đoán" in recognizer.context

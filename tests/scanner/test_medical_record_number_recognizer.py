@@ -1,0 +1,73 @@
+"""MEDICAL_RECORD_NUMBER: an identifier right after a chart-number label, nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.recognizers.medical_record_number import MedicalRecordNumberRecognizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Korean labels, particles glued
+        ("등록번호: 12345678", ["12345678"]),
+        ("등록번호는12345678이고", ["12345678"]),
+        ("차트번호 A-2023-0012 환자 내원", ["A-2023-0012"]),
+        ("차트 번호: C000123", ["C000123"]),
+        ("병록번호#778899", ["778899"]),
+        ("환자번호(병원): 20231012", ["20231012"]),
+        # Vietnamese
+        ("Số hồ sơ: BN2023-001", ["BN2023-001"]),
+        ("Mã bệnh nhân BN00123, khám lại", ["BN00123"]),
+        ("mã BN: 456789", ["456789"]),
+        # English
+        ("MRN #: 00123456.", ["00123456"]),
+        ("Chart No.: 2023-04567, visit today", ["2023-04567"]),
+        ("medical record number 998877", ["998877"]),
+        ("Patient no. HN-55-0912", ["HN-55-0912"]),
+        # another registration number is not a chart number
+        ("주민등록번호 900101-1234568", []),
+        ("외국인등록번호: 12345678", []),
+        ("사업자등록번호 220-81-62517", []),
+        # a label without an identifier with digits, or no label at all
+        ("등록번호 확인 필요", []),
+        ("MRN: ABC", []),
+        ("chart no. 12", []),
+        ("12345678", []),
+        ("주문번호 12345678", []),
+        ("Invoice no. 2023-04567", []),
+        ("", []),
+    ],
+)
+def test_medical_record_number_table(find, text, expected):
+    assert [value for _, value in find(text, "MEDICAL_RECORD_NUMBER")] == expected
+
+
+def test_the_span_is_the_identifier_alone(engine):
+    text = "등록번호는12345678이고"
+    (detection,) = engine.analyze(text).detections
+    assert (detection.entity_type, detection.start, detection.end) == (
+        "MEDICAL_RECORD_NUMBER",
+        5,
+        13,
+    )
+    assert detection.score >= 0.5
+
+
+def test_the_recognizer_declares_presidio_shape():
+    recognizer = MedicalRecordNumberRecognizer(supported_language="ko")
+    assert recognizer.supported_entities == ["MEDICAL_RECORD_NUMBER"]
+    assert {"차트번호", "số hồ sơ", "mrn"} <= set(recognizer.context)
+
+
+def test_every_label_holds_the_anchor_that_opens_a_search_window():
+    recognizer = MedicalRecordNumberRecognizer()
+    assert recognizer._anchor is not None
+    assert all(recognizer._anchor.search(word) for word in recognizer.context)
+
+
+def test_labels_far_apart_in_a_long_text_are_each_found():
+    text = ("차트번호 A-0001 " + "경과 관찰. " * 200) * 3
+    found = MedicalRecordNumberRecognizer().analyze(text, [])
+    assert [text[r.start : r.end] for r in found] == ["A-0001"] * 3

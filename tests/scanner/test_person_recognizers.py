@@ -1,0 +1,241 @@
+"""PERSON in Korean, Vietnamese and English: titles, labels, dictionaries, and decoys."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.recognizers.person_en import EnglishNameRecognizer
+from scanner.recognizers.person_ko import (
+    SCORE_PARTICLE,
+    SCORE_STRONG,
+    KoreanNameRecognizer,
+)
+from scanner.recognizers.person_vi import SCORE_SHORT, VietnameseNameRecognizer
+
+KOREAN_POSITIVES = [
+    ("환자 김민수님의 주민등록번호는", ["김민수"]),
+    ("환자명: 이서연", ["이서연"]),
+    ("성명 박지훈", ["박지훈"]),
+    ("이름:최유진", ["최유진"]),
+    ("보호자 정하늘 (모)", ["정하늘"]),
+    ("담당의: 강동원", ["강동원"]),
+    ("원장: 윤서준", ["윤서준"]),
+    ("조민지 씨는 내일 내원 예정", ["조민지"]),
+    ("장예린 고객님께 안내 문자 발송", ["장예린"]),
+    ("임채원 환자 수술 동의서", ["임채원"]),
+    ("한지민 간호사가 확인함", ["한지민"]),
+    ("오세훈 의사 소견", ["오세훈"]),
+    ("서지우 선생님께 전달", ["서지우"]),
+    ("남궁민수 님 예약", ["남궁민수"]),
+    ("황보혜정 고객", ["황보혜정"]),
+    ("제갈윤 환자", ["제갈윤"]),
+    ("선우재덕 원장님 집도", ["선우재덕"]),
+    ("독고영재씨 연락 바람", ["독고영재"]),
+    ("권나라 보호자 동의", ["권나라"]),
+    ("송하윤님께서 방문하셨습니다", ["송하윤"]),
+    ("김건 님 상담", ["김건"]),
+    ("김민수가 왔다. 김민수 환자는 귀가", ["김민수", "김민수"]),
+    ("박서연 환자의 보호자 박준호", ["박서연", "박준호"]),
+    ("유재석 씨와 통화", ["유재석"]),
+    ("작성자: 문채원", ["문채원"]),
+    ("담당 원장 배수지", ["배수지"]),
+    ("신민아님 예약 확인", ["신민아"]),
+    ("Dear 김민수님, thank you for visiting.", ["김민수"]),
+    ("Patient referred by 이지은 원장 of our clinic.", ["이지은"]),
+    ("Bệnh nhân được tư vấn bởi 홍길동 원장.", ["홍길동"]),
+]
+KOREAN_DECOYS = [
+    "이번에 정도가 조금 심해서 재수술을 권함",
+    "김치찌개를 좋아하는 환자",
+    "박스에 담아 보내드립니다",
+    "강남 최고의 성형외과",
+    "한국 전화 문의는 수술 전에 해주세요",
+    "최고의 결과를 약속드립니다",
+    "신규 환자 등록",
+    "이 환자는 알레르기가 있음",
+    "원장님께서 직접 상담합니다",
+    "선생님께 문의하세요",
+    "고객님의 소중한 정보",
+    "김 원장님이 상담",
+    "정상 범위입니다",
+    "이상 반응 없음",
+    "환자 정보 변경",
+    "남성 환자와 여성 환자",
+    "부모님께서 동의하셨습니다",
+    "한의사 선생님",
+    "우리 병원 고객",
+    "성명 미기재",
+    "전화번호 변경 요청",
+    "수술이 잘 되었습니다",
+    "장모님께서 오셨습니다",
+    "주부 고객 할인 이벤트",
+    "진정제 환자 투여",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KOREAN_POSITIVES)
+def test_korean_names_are_found(find, text, expected):
+    assert [value for _, value in find(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize("text", KOREAN_DECOYS)
+def test_korean_words_that_look_like_names_are_not(find, text):
+    assert find(text, "PERSON") == []
+
+
+def test_korean_spans_and_scores():
+    recognizer = KoreanNameRecognizer()
+    text = "내원: 이서연 환자, 박지훈이 동행"
+    found = {text[s:e]: (s, e, score) for s, e, score in recognizer.candidates(text)}
+    assert found["이서연"] == (4, 7, SCORE_STRONG)
+    assert found["박지훈"] == (12, 15, SCORE_PARTICLE)
+
+
+def test_a_particle_alone_stays_below_the_threshold(find):
+    assert find("박지훈이 동행했다", "PERSON") == []
+
+
+VIETNAMESE_POSITIVES = [
+    ("Bệnh nhân Nguyễn Văn An, 45 tuổi", ["Nguyễn Văn An"]),
+    ("Chị Trần Thị Bình đến tái khám", ["Trần Thị Bình"]),
+    ("Họ và tên: Lê Hoàng Nam", ["Lê Hoàng Nam"]),
+    ("Họ tên: Phạm Minh Tuấn", ["Phạm Minh Tuấn"]),
+    ("Anh Hoàng Đức Anh gọi điện", ["Hoàng Đức Anh"]),
+    ("Bà Huỳnh Thị Mai nhập viện", ["Huỳnh Thị Mai"]),
+    ("Ông Đỗ Quang Huy đã thanh toán", ["Đỗ Quang Huy"]),
+    ("Em Võ Ngọc Hân tái khám", ["Võ Ngọc Hân"]),
+    ("Cô Đặng Thu Trang hẹn lịch", ["Đặng Thu Trang"]),
+    ("khách hàng Bùi Tiến Dũng đặt cọc", ["Bùi Tiến Dũng"]),
+    ("Khách hàng: Ngô Thanh Vân", ["Ngô Thanh Vân"]),
+    ("Bác sĩ Dương Văn Khoa phụ trách", ["Dương Văn Khoa"]),
+    ("BS. Lý Thị Hương ký tên", ["Lý Thị Hương"]),
+    ("Kính gửi anh Phan Văn Trị,", ["Phan Văn Trị"]),
+    ("Người nhà: Đào Thị Lan", ["Đào Thị Lan"]),
+    ("Nguyễn Thị Hồng Nhung đặt lịch", ["Nguyễn Thị Hồng Nhung"]),
+    ("Trần Quốc Toản đã ký", ["Trần Quốc Toản"]),
+    ("Vũ Thị Thu Hà xác nhận", ["Vũ Thị Thu Hà"]),
+    ("Chú Trương Văn Lâm đến", ["Trương Văn Lâm"]),
+    ("Bé Lâm Gia Bảo 5 tuổi", ["Lâm Gia Bảo"]),
+    ("Tên: Hồ Ngọc Hà", ["Hồ Ngọc Hà"]),
+    ("Bệnh nhân Mai Phương Thảo", ["Mai Phương Thảo"]),
+    ("Chị Trần An gọi lại", ["Trần An"]),
+    ("Mr. Le Van Thanh visited the clinic.", ["Le Van Thanh"]),
+    ("Nguyen Thi Lan called about her results.", ["Nguyen Thi Lan"]),
+    ("The interpreter Tran Minh Duc joined.", ["Tran Minh Duc"]),
+    ("Nguyễn Văn An 환자 상담 완료", ["Nguyễn Văn An"]),
+    ("보호자 Phạm Thị Hoa 연락처", ["Phạm Thị Hoa"]),
+]
+VIETNAMESE_DECOYS = [
+    "số 12, đường Nguyễn Trãi, phường 7",
+    "phố Trần Hưng Đạo rất đông",
+    "TP. Hồ Chí Minh",
+    "Hồ Chí Minh City",
+    "Hà Nội là thủ đô",
+    "tỉnh Lâm Đồng",
+    "Lý do khám: đau đầu",
+    "Trần nhà bị dột",
+    "Lê Lợi Street",
+    "12 Lê Lợi, Quận 1",
+    "Do Not Resuscitate",
+    "Ho Chi Minh City",
+    "quận Phú Nhuận",
+    "tỉnh Cao Bằng",
+    "Phạm vi điều trị",
+    "đường Lê Văn Sỹ",
+    "Lâm Đồng province",
+    "Le Monde reported",
+    "Nguyen Trai Street",
+    "Hồ Sơ Bệnh Án",
+    "Triệu Chứng Lâm Sàng",
+    "Dịch Vụ Cao Cấp",
+    "Văn Phòng Đại Diện",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VIETNAMESE_POSITIVES)
+def test_vietnamese_names_are_found(find, text, expected):
+    assert [value for _, value in find(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize("text", VIETNAMESE_DECOYS)
+def test_vietnamese_places_and_words_are_not_names(find, text):
+    assert find(text, "PERSON") == []
+
+
+def test_vietnamese_spans_and_scores():
+    recognizer = VietnameseNameRecognizer()
+    text = "gặp Mai Anh, rồi Chị Trần Thị Bình"
+    found = [(s, e, score) for s, e, score in recognizer.candidates(text)]
+    assert found[0] == (4, 11, SCORE_SHORT)
+    assert text[found[1][0] : found[1][1]] == "Trần Thị Bình"
+    assert found[1][0] == 21
+
+
+ENGLISH_POSITIVES = [
+    ("Dear Mr. John Smith,", ["John Smith"]),
+    ("Patient: Kim Min-su, 34", ["Kim Min-su"]),
+    ("Dr. Park performed the surgery.", ["Park"]),
+    ("Alex Kim called the clinic.", ["Alex Kim"]),
+    ("Name: Sarah O'Connor", ["Sarah O'Connor"]),
+    ("Mrs. Emily Watson signed the form.", ["Emily Watson"]),
+    ("Ms. Lee Ji-eun will attend.", ["Lee Ji-eun"]),
+    ("Prof. Michael Brown reviewed it.", ["Michael Brown"]),
+    ("Dear Jennifer,", ["Jennifer"]),
+    ("Guardian: Park Soo-jin", ["Park Soo-jin"]),
+    ("Emergency contact: David Miller", ["David Miller"]),
+    ("Min-su Kim arrived early.", ["Min-su Kim"]),
+    ("Referred by Dr. Choi Young-ho.", ["Choi Young-ho"]),
+    ("Thank you, Mary Johnson.", ["Mary Johnson"]),
+    ("Robert A. Davis paid by card.", ["Robert A. Davis"]),
+    ("Mr. Brown is recovering.", ["Brown"]),
+    ("Patient name: Linda Taylor", ["Linda Taylor"]),
+    ("Attn: Kevin Nguyen", ["Kevin Nguyen"]),
+    ("From: Jessica Lee", ["Jessica Lee"]),
+    ("cc: Daniel Martinez", ["Daniel Martinez"]),
+    ("Sincerely, Dr. Kim Ji-hoon", ["Kim Ji-hoon"]),
+    ("Miss Olivia Wilson checked in.", ["Olivia Wilson"]),
+    ("Surgeon: Lee Seung-hoon", ["Lee Seung-hoon"]),
+    ("James O'Neil booked a consultation.", ["James O'Neil"]),
+    ("our nurse Rachel Green confirmed", ["Rachel Green"]),
+    ("Dr. McDonald will call.", ["McDonald"]),
+    ("환자 상담: Dr. Sarah Connor 참석", ["Sarah Connor"]),
+]
+ENGLISH_DECOYS = [
+    "May 2023 follow-up",
+    "Seoul Station exit 3",
+    "Juvederm Ultra Plus",
+    "Please Call Us Today",
+    "Dear Customer,",
+    "Dear Patient,",
+    "Grace Hospital",
+    "Thank You For Visiting",
+    "Botox Package special",
+    "June Clinic Day",
+    "Gangnam Station",
+    "Mark Down prices",
+    "Will Power",
+    "Patient Consent Form",
+    "Room 5 is ready",
+    "Monday Morning",
+    "Main Street",
+    "Apple Watch",
+    "Christmas Eve",
+    "Follow Up",
+    "Christian Dior skincare",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_POSITIVES)
+def test_english_names_are_found(find, text, expected):
+    assert [value for _, value in find(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize("text", ENGLISH_DECOYS)
+def test_english_capitalised_words_are_not_names(find, text):
+    assert find(text, "PERSON") == []
+
+
+def test_english_title_is_not_part_of_the_span():
+    text = "Dear Mr. John Smith,"
+    spans = {(s, e) for s, e, _ in EnglishNameRecognizer().candidates(text)}
+    assert spans == {(9, 19)}

@@ -1,0 +1,64 @@
+"""URL: schemes, www., bare domains under common suffixes; files and e-mails are not URLs."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from scanner.recognizers.url import OfflineUrlRecognizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # with a scheme
+        (
+            "예약: https://clinic.example.com/booking?id=123",
+            ["https://clinic.example.com/booking?id=123"],
+        ),
+        ("see https://example.com/a/b?x=1.", ["https://example.com/a/b?x=1"]),
+        ("(https://vi.wikipedia.org/wiki/Foo_(bar))", ["https://vi.wikipedia.org/wiki/Foo_(bar)"]),
+        ("Trang web: http://benhvien.com.vn/lien-he, gọi ngay", ["http://benhvien.com.vn/lien-he"]),
+        ("admin http://192.168.0.1:8080/login", ["http://192.168.0.1:8080/login"]),
+        ("FTP ftp://files.clinic.co.kr/xray/", ["ftp://files.clinic.co.kr/xray/"]),
+        # www. and bare domains, Korean particles glued
+        ("홈페이지는 www.clinic.co.kr입니다.", ["www.clinic.co.kr"]),
+        ("후기: blog.naver.com/gangnam_ps/12345 참고", ["blog.naver.com/gangnam_ps/12345"]),
+        ("Liên hệ qua facebook.com/thammyvien!", ["facebook.com/thammyvien"]),
+        ("visit clinic.vn today", ["clinic.vn"]),
+        # not URLs
+        ("이메일 hong@hospital.co.kr", []),
+        ("첨부: report.pdf, main.py, photo.jpg", []),
+        ("e.g. Dr.Kim, TP.HCM, Q.1", []),
+        ("Built on ASP.NET", []),
+        ("www.invalid-suffix.notatld", []),
+        ("가격 1.234.567원, 버전 1.2.3", []),
+        ("", []),
+    ],
+)
+def test_url_table(find, text, expected):
+    assert [value for _, value in find(text, "URL")] == expected
+
+
+def test_the_span_is_exact_inside_korean_text(engine):
+    text = "홈페이지는 www.clinic.co.kr입니다."
+    (detection,) = engine.analyze(text).detections
+    assert (detection.entity_type, detection.start, detection.end) == ("URL", 6, 22)
+
+
+def test_scheme_urls_score_higher_than_bare_domains():
+    recognizer = OfflineUrlRecognizer()
+    (scheme,) = recognizer.analyze("x https://clinic.vn", [])
+    (bare,) = recognizer.analyze("x clinic.vn", [])
+    assert scheme.score > bare.score >= 0.5
+
+
+def test_the_recognizer_never_goes_online(monkeypatch):
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    found = OfflineUrlRecognizer().analyze("https://brand-new-domain.io/x www.example.vn", [])
+    assert len(found) == 2
