@@ -4,24 +4,39 @@
 (identifiers are found in any language), and returns detections as character offsets into
 ``text``. Long texts are analysed in chunks whose offsets are mapped back.
 
+Fast path: Presidio's ``AnalyzerEngine.analyze`` is built and kept for its registry and
+configuration, but each text is analysed by ``_run``, which does the same steps without the
+generic per-call work: recognizers, supported entities and thresholds are resolved once per
+language; the spaCy pipeline runs only when a recognizer reads tokens (NER with a configured
+model — the pattern recognizers never look at ``NlpArtifacts``); phonenumbers-based
+recognizers only see the parts of the text that can hold a number (``scanner.phone_gate``).
+Results are the same as ``AnalyzerEngine.analyze``'s: recognizer order, the context
+enhancer, per-recognizer thresholds and Presidio's duplicate removal are kept.
+
 Thread safety: one Engine may be shared by worker threads. The only shared mutable state,
-the spaCy pipelines, is guarded by a lock inside ``OfflineSpacyNlpEngine``; recognizers and
-the context enhancer keep no per-call state.
+the spaCy pipelines, is guarded by a lock inside ``OfflineSpacyNlpEngine``; recognizers, the
+context enhancer and the per-language plans built at construction keep no per-call state.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.nlp_engine import NerModelConfiguration
-from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from presidio_analyzer import (
+    AnalyzerEngine,
+    EntityRecognizer,
+    RecognizerRegistry,
+    RecognizerResult,
+)
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer, SpacyRecognizer
 
 from scanner.chunking import chunks, dedupe
 from scanner.errors import DetectionError
 from scanner.language import detect_language
 from scanner.nlp import OfflineSpacyNlpEngine
+from scanner.phone_gate import PhoneGate
 from scanner.recognizers import default_recognizers
 from scanner.recognizers.base import DEFAULT_WINDOW, WindowContextEnhancer
 from scanner.recognizers.email import OFFLINE_TLD_EXTRACT
@@ -105,6 +120,7 @@ class Engine:
             default_score_threshold=self.settings.score_threshold,
             context_aware_enhancer=WindowContextEnhancer(self.settings.context_window),
         )
+        self._plans = {language: self._plan(language) for language in languages}
         OFFLINE_TLD_EXTRACT("warm@example.com")
 
     def _registry(self) -> RecognizerRegistry:
@@ -118,6 +134,22 @@ class Engine:
                 SpacyRecognizer(supported_language=language, supported_entities=NER_ENTITIES)
             )
         return registry
+
+    def _plan(self, language: str) -> _Plan:
+        """Resolve once what ``AnalyzerEngine.analyze`` looks up on every call."""
+        recognizers = self._analyzer.registry.get_recognizers(language=language, all_fields=True)
+        for recognizer in recognizers:
+            if not recognizer.is_loaded:
+                recognizer.load()
+                recognizer.is_loaded = True
+        return _Plan(
+            recognizers=recognizers,
+            runners=[_runner(recognizer) for recognizer in recognizers],
+            entities=self._analyzer.get_supported_entities(language=language),
+            needs_nlp=any(_reads_tokens(recognizer) for recognizer in recognizers),
+            own_enhancers=any(_enhances(recognizer) for recognizer in recognizers),
+            no_tokens=_no_tokens(self._nlp, language),
+        )
 
     @property
     def entity_types(self) -> frozenset[str]:
@@ -147,12 +179,124 @@ class Engine:
         if not piece.strip():
             return []
         try:
-            results = self._analyzer.analyze(text=piece, language=language)
+            results = self._run(piece, language)
         except DetectionError:
             raise
         except Exception as exc:  # map Presidio/spaCy failures; never echo the text
             raise DetectionError(f"analysis failed ({type(exc).__name__})") from None
         return [_detection(result, offset) for result in results]
+
+    def _run(self, text: str, language: str) -> list[RecognizerResult]:
+        """``AnalyzerEngine.analyze(text, language)`` without its per-call overhead."""
+        plan = self._plans[language]
+        artifacts = self._nlp.process_text(text, language) if plan.needs_nlp else plan.no_tokens
+        results: list[RecognizerResult] = []
+        for recognizer, run in zip(plan.recognizers, plan.runners, strict=True):
+            found = run(text, plan.entities, artifacts)
+            if found:
+                _add_recognizer_id(found, recognizer)
+                results.extend(found)
+        if plan.own_enhancers:
+            results = _recognizer_enhancements(text, results, artifacts, plan.recognizers)
+        results = self._analyzer.context_aware_enhancer.enhance_using_context(
+            text=text,
+            raw_results=results,
+            nlp_artifacts=artifacts,
+            recognizers=plan.recognizers,
+            context=None,
+        )
+        thresholds = {rec.id: rec.score_thresholds for rec in plan.recognizers}
+        default = self._analyzer.default_score_threshold
+        results = [r for r in results if r.score >= _threshold(r, thresholds, default)]
+        return EntityRecognizer.remove_duplicates(results)
+
+
+Runner = Callable[[str, list[str], NlpArtifacts], list[RecognizerResult]]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one language's analysis runs: recognizers in registry order and their runners."""
+
+    recognizers: list[EntityRecognizer]
+    runners: list[Runner]
+    entities: list[str]
+    needs_nlp: bool
+    own_enhancers: bool
+    no_tokens: NlpArtifacts
+
+
+def _runner(recognizer: EntityRecognizer) -> Runner:
+    """The recognizer's ``analyze``, behind the phone prefilter for phonenumbers readers."""
+    if isinstance(recognizer, PhoneRecognizer):
+        return PhoneGate(recognizer).analyze
+    return recognizer.analyze
+
+
+def _reads_tokens(recognizer: EntityRecognizer) -> bool:
+    """Whether ``recognizer`` needs the spaCy pipeline's output (NER, tokens, lemmas)."""
+    return isinstance(recognizer, SpacyRecognizer)
+
+
+def _enhances(recognizer: EntityRecognizer) -> bool:
+    """Whether ``recognizer`` has its own context enhancement (the base one is a no-op)."""
+    return type(recognizer).enhance_using_context is not EntityRecognizer.enhance_using_context
+
+
+def _no_tokens(nlp: OfflineSpacyNlpEngine, language: str) -> NlpArtifacts:
+    """Empty NLP artifacts (an empty Doc) for recognizers that never read them."""
+    empty = nlp.nlp[language].make_doc("")  # type: ignore[index]  # Presidio types it None
+    return NlpArtifacts(
+        entities=[], tokens=empty, tokens_indices=[], lemmas=[], nlp_engine=nlp, language=language
+    )
+
+
+def _add_recognizer_id(results: list[RecognizerResult], recognizer: EntityRecognizer) -> None:
+    """Give each result its recognizer's id and name, as AnalyzerEngine does."""
+    for result in results:
+        if not result.recognition_metadata:
+            result.recognition_metadata = {}
+        metadata = result.recognition_metadata
+        metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+        metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, getattr(recognizer, "name", ""))
+
+
+def _recognizer_enhancements(
+    text: str,
+    results: list[RecognizerResult],
+    artifacts: NlpArtifacts,
+    recognizers: list[EntityRecognizer],
+) -> list[RecognizerResult]:
+    """Each recognizer's own ``enhance_using_context``, grouped as AnalyzerEngine does."""
+    key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+    enhanced: list[RecognizerResult] = []
+    for recognizer in recognizers:
+        own = [r for r in results if r.recognition_metadata[key] == recognizer.id]
+        others = [r for r in results if r.recognition_metadata[key] != recognizer.id]
+        enhanced.extend(
+            recognizer.enhance_using_context(
+                text=text,
+                raw_recognizer_results=own,
+                other_raw_recognizer_results=others,
+                nlp_artifacts=artifacts,
+                context=None,
+            )  # fmt: skip
+        )
+    return enhanced
+
+
+def _threshold(
+    result: RecognizerResult, thresholds: Mapping[str, Mapping[str, float]], default: float
+) -> float:
+    """The score a result needs: its recognizer's threshold for its type, else the default."""
+    recognizer_id = (result.recognition_metadata or {}).get(
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+    )
+    own = thresholds.get(recognizer_id) if isinstance(recognizer_id, str) else None
+    if not own:
+        return default
+    value = own.get(result.entity_type, own.get("default"))
+    return default if value is None else value
 
 
 def _detection(result: RecognizerResult, offset: int) -> Detection:
