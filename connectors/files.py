@@ -410,17 +410,8 @@ class FilesConnector(Connector):
         old file keep its zeroed inode. The caveats of :meth:`delete` about copy-on-write file
         systems and SSDs apply to the old content too.
         """
-        with self._parent(item.key) as (dir_fd, name):
-            _check_same(item, _lstat_at(dir_fd, name, item.key))  # before opening a device
-            if not os.access(b".", os.W_OK, dir_fd=dir_fd, effective_ids=True):
-                raise ItemAccessDenied(item.key, "its directory is not writable")
-            fd = _open_at(dir_fd, name, os.O_WRONLY | _FILE_FLAGS, item.key)
-            try:
-                st = os.fstat(fd)
-                _check_same(item, st)
-                new_fd = _swap(fd, dir_fd, name, st, data, item.key)
-            finally:
-                os.close(fd)
+        with self._open_approved(item) as (fd, dir_fd, name, st):
+            new_fd = _swap(fd, dir_fd, name, st, data, item.key)
         try:
             new = os.fstat(new_fd)
         finally:
@@ -510,15 +501,26 @@ class FilesConnector(Connector):
 
     def _destroy(self, item: Item) -> None:
         """Check, overwrite, unlink; ItemVanished if there was nothing to destroy."""
+        with self._open_approved(item) as (fd, dir_fd, name, st):
+            _wipe(fd, dir_fd, name, st, item.key)
+
+    @contextmanager
+    def _open_approved(self, item: Item) -> Iterator[tuple[int, int, bytes, os.stat_result]]:
+        """The item opened for writing, proven to be the very file approved (fd, dir, name, st).
+
+        The fingerprint is checked before opening (a device swapped in is never opened) and
+        again on the open descriptor; a read-only directory is refused before anything is
+        touched.
+        """
         with self._parent(item.key) as (dir_fd, name):
-            _check_same(item, _lstat_at(dir_fd, name, item.key))  # before opening a device
+            _check_same(item, _lstat_at(dir_fd, name, item.key))
             if not os.access(b".", os.W_OK, dir_fd=dir_fd, effective_ids=True):
                 raise ItemAccessDenied(item.key, "its directory is not writable")
             fd = _open_at(dir_fd, name, os.O_WRONLY | _FILE_FLAGS, item.key)
             try:
                 st = os.fstat(fd)
                 _check_same(item, st)
-                _wipe(fd, dir_fd, name, st, item.key)
+                yield fd, dir_fd, name, st
             finally:
                 os.close(fd)
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ntpath
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
@@ -316,25 +317,11 @@ class SmbConnector(Connector):
         read back after the handle is closed (servers may set the write time on close). The
         caveats of :meth:`delete` about snapshots and copy-on-write storage apply.
         """
-        access = (
-            FilePipePrinterAccessMask.FILE_READ_ATTRIBUTES
-            | FilePipePrinterAccessMask.FILE_WRITE_ATTRIBUTES
-            | FilePipePrinterAccessMask.FILE_READ_DATA
-            | FilePipePrinterAccessMask.FILE_WRITE_DATA
-        )
-        raw = self._file(item.key, "r+", share_access="", desired_access=access)
-        with self._boundary(item.key):
-            raw.open()
-        try:
-            with self._boundary(item.key):
-                _, size = self._check_same(raw, item)
+        with self._exclusive(item) as (raw, _, size):
             try:
                 self._rewrite(raw, size, data, item.key)
             except ItemError as exc:
                 raise DeletionFailed(item.key, f"rewrite failed: {exc.reason}") from exc
-        finally:
-            with self._boundary(item.key):
-                raw.close()
         return self._current(item)
 
     def exists(self, item: Item) -> bool:
@@ -430,24 +417,36 @@ class SmbConnector(Connector):
         if self.excluded(key, is_dir and not entry.attributes & _REPARSE):
             return None
         if entry.attributes & _REPARSE:
-            return ListingError(key, _NOT_FOLLOWED)
+            return ListingError(key, _NOT_FOLLOWED, skipped=True)
         if is_dir:
             return rel
         if entry.file_id:
             first = seen.setdefault(entry.file_id, key)
             if first != key:
-                return ListingError(key, f"same file as {first!r} (a link), not listed twice")
+                return ListingError(key, f"same file as {first!r} (a link), not listed twice",
+                                    skipped=True)
         fingerprint = f"{entry.size}:{entry.mtime_ns}:{entry.file_id}"
         return Item(key, "file", fingerprint, entry.size, _modified(entry.mtime_ns))
 
     def _destroy(self, item: Item) -> None:
         """Check, overwrite and delete through one exclusive handle."""
+        with self._exclusive(item, FilePipePrinterAccessMask.DELETE) as (raw, basic, size):
+            try:
+                self._overwrite_and_mark(raw, basic, size, item.key)
+            except ItemError as exc:
+                raise DeletionFailed(
+                    item.key, f"overwrite or deletion failed: {exc.reason}"
+                ) from exc
+
+    @contextmanager
+    def _exclusive(self, item: Item, extra_access: int = 0) -> Iterator[tuple[Any, Any, int]]:
+        """One handle nobody may share, proven to be the approved file: (handle, times, size)."""
         access = (
             FilePipePrinterAccessMask.FILE_READ_ATTRIBUTES
             | FilePipePrinterAccessMask.FILE_WRITE_ATTRIBUTES
             | FilePipePrinterAccessMask.FILE_READ_DATA
             | FilePipePrinterAccessMask.FILE_WRITE_DATA
-            | FilePipePrinterAccessMask.DELETE
+            | extra_access
         )
         raw = self._file(item.key, "r+", share_access="", desired_access=access)
         with self._boundary(item.key):
@@ -455,12 +454,7 @@ class SmbConnector(Connector):
         try:
             with self._boundary(item.key):
                 basic, size = self._check_same(raw, item)
-            try:
-                self._overwrite_and_mark(raw, basic, size, item.key)
-            except ItemError as exc:
-                raise DeletionFailed(
-                    item.key, f"overwrite or deletion failed: {exc.reason}"
-                ) from exc
+            yield raw, basic, size
         finally:
             with self._boundary(item.key):
                 raw.close()

@@ -22,7 +22,9 @@ NEW = "주민등록번호 [KR_RRN] 연락처 [PHONE_NUMBER]\n".encode()
 
 
 def listed(connector: Connector) -> dict[str, Item]:
-    return {i.key: i for i in connector.list_items() if not isinstance(i, ListingError)}
+    """Every item, described as a scan describes new ones (S3 metadata and tags)."""
+    items = [i for i in connector.list_items() if isinstance(i, Item)]
+    return {i.key: i for i in connector.describe_many(items) if isinstance(i, Item)}
 
 
 # --- the default -----------------------------------------------------------------------------
