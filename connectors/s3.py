@@ -85,6 +85,7 @@ from connectors.errors import (
 
 log = logging.getLogger("connectors.s3")
 
+RANGE_SIZE = 8 * 1024 * 1024  # bytes per ranged GET
 DELETE_BATCH = 1000  # DeleteObjects' own maximum
 _LOCK_RECHECKS = 20  # versions re-examined to explain a refused deletion
 _VERSION_MARK = "?versionId="
@@ -373,24 +374,41 @@ class S3Connector(Connector):
     # --- reading -------------------------------------------------------------------------------
 
     def open_stream(self, item: Item) -> Iterator[bytes]:
+        """The version's bytes in ranged GETs of RANGE_SIZE, each pinned to its ETag.
+
+        A range at a time bounds what one request holds open, lets a caller stop at its cap
+        without the rest being sent, and makes a version overwritten mid-read (unversioned
+        buckets) an ItemChanged instead of a mix of two contents.
+        """
         target = self._target(item)
+        offset, total = 0, item.size
+        while total is None or offset < total:
+            response = self._get_range(item, target, offset)
+            total = _total_size(response, offset)
+            body = response["Body"]
+            try:
+                for chunk in body.iter_chunks(CHUNK_SIZE):
+                    offset += len(chunk)
+                    yield bytes(chunk)
+            except (bex.BotoCoreError, bex.ClientError, *_CONNECTION_ERRORS) as exc:
+                raise self._item_error(item.key, exc) from exc
+            finally:
+                body.close()
+
+    def _get_range(self, item: Item, target: _Target, offset: int) -> Any:
         try:
-            response = self._client.get_object(
+            return self._client.get_object(
                 Bucket=self.options.bucket,
                 Key=target.key,
                 IfMatch=f'"{target.etag}"',
+                Range=f"bytes={offset}-{offset + RANGE_SIZE - 1}",
                 **_version(target.version_id, target.current),
             )
         except (bex.BotoCoreError, bex.ClientError, *_CONNECTION_ERRORS) as exc:
+            if isinstance(exc, bex.ClientError) and _code(exc) == "InvalidRange":
+                # an empty object has no byte 0
+                return {"Body": _EmptyBody(), "ContentRange": "bytes */0"}
             raise self._item_error(item.key, exc) from exc
-        body = response["Body"]
-        try:
-            for chunk in body.iter_chunks(CHUNK_SIZE):
-                yield bytes(chunk)
-        except (bex.BotoCoreError, bex.ClientError, *_CONNECTION_ERRORS) as exc:
-            raise self._item_error(item.key, exc) from exc
-        finally:
-            body.close()
 
     # --- deleting ------------------------------------------------------------------------------
 
@@ -630,3 +648,22 @@ def _scope(target: _Target, entries: list[_Entry]) -> list[_Entry]:
     if target.current:
         return entries
     return [e for e in entries if e.version_id == target.version_id and not e.marker]
+
+
+def _total_size(response: Any, offset: int) -> int:
+    """The object's full size from a ranged response (``bytes 0-99/1234`` → 1234)."""
+    content_range = str(response.get("ContentRange") or "")
+    _, _, total = content_range.rpartition("/")
+    if total.isdigit():
+        return int(total)
+    return offset + int(response.get("ContentLength") or 0)  # a server that ignored Range
+
+
+class _EmptyBody:
+    """The body of an empty object (S3 answers a Range on it with InvalidRange)."""
+
+    def iter_chunks(self, size: int) -> Iterator[bytes]:
+        return iter(())
+
+    def close(self) -> None:
+        return None

@@ -222,6 +222,23 @@ def test_reads_are_streamed_in_chunks_and_capped(
         connector.read_bytes(unsized, limit=1500)
 
 
+def test_reads_go_in_ranges_pinned_to_the_version(
+    bucket: Bucket, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(s3, "RANGE_SIZE", 1000)
+    data = bytes(range(256)) * 14  # 3 584 bytes: four ranges
+    bucket.put(KEY, data)
+    bucket.put(KEY + ".empty", b"")
+    connector = bucket.connector()
+    ranges: list[str] = []
+    connector._client.meta.events.register(
+        "provide-client-params.s3.GetObject", lambda params, **_: ranges.append(params["Range"]))
+    listed = items(connector)
+    assert connector.read_bytes(listed[KEY]) == data
+    assert ranges == ["bytes=0-999", "bytes=1000-1999", "bytes=2000-2999", "bytes=3000-3999"]
+    assert connector.read_bytes(listed[KEY + ".empty"]) == b""
+
+
 def test_reading_a_vanished_version_is_item_vanished(bucket: Bucket) -> None:
     old = bucket.put(KEY, b"old")
     bucket.put(KEY, b"new")
