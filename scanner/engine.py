@@ -8,8 +8,7 @@ Fast path: Presidio's ``AnalyzerEngine.analyze`` is built and kept for its regis
 configuration, but each text is analysed by ``_run``, which does the same steps without the
 generic per-call work: recognizers, supported entities and thresholds are resolved once per
 language; the spaCy pipeline runs only when a recognizer reads tokens (NER with a configured
-model — the pattern recognizers never look at ``NlpArtifacts``); phonenumbers-based
-recognizers only see the parts of the text that can hold a number (``scanner.phone_gate``).
+model — the pattern recognizers never look at ``NlpArtifacts``).
 Results are the same as ``AnalyzerEngine.analyze``'s: recognizer order, the context
 enhancer, per-recognizer thresholds and Presidio's duplicate removal are kept.
 
@@ -30,13 +29,12 @@ from presidio_analyzer import (
     RecognizerResult,
 )
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts
-from presidio_analyzer.predefined_recognizers import PhoneRecognizer, SpacyRecognizer
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from scanner.chunking import chunks, dedupe
 from scanner.errors import DetectionError
 from scanner.language import detect_language
 from scanner.nlp import OfflineSpacyNlpEngine
-from scanner.phone_gate import PhoneGate
 from scanner.recognizers import default_recognizers
 from scanner.recognizers.base import DEFAULT_WINDOW, WindowContextEnhancer
 from scanner.recognizers.email import OFFLINE_TLD_EXTRACT
@@ -227,9 +225,7 @@ class _Plan:
 
 
 def _runner(recognizer: EntityRecognizer) -> Runner:
-    """The recognizer's ``analyze``, behind the phone prefilter for phonenumbers readers."""
-    if isinstance(recognizer, PhoneRecognizer):
-        return PhoneGate(recognizer).analyze
+    """The recognizer's ``analyze``."""
     return recognizer.analyze
 
 

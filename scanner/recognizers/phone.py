@@ -1,10 +1,26 @@
-"""Phone numbers (Korean, Vietnamese and international) found by ``phonenumbers``.
+"""Phone numbers (Korean, Vietnamese and international): our shapes, ``phonenumbers``' check.
 
-Presidio's PhoneRecognizer runs ``phonenumbers.PhoneNumberMatcher`` once per region, here
-with STRICT_GROUPING leniency so that oddly grouped digit runs are not phones. With regions
-KR, VN, US and GB it finds 010-1234-5678, 01012345678, 02-123-4567, +82 10-1234-5678,
-0912 345 678, +84 912 345 678, 028 3822 1234 and any number written with a ``+`` country
-code. Dates, amounts and order numbers are not valid numbers and are not matched.
+``MultiRegionPhoneRecognizer`` finds candidates with one compiled regex of the ways phone
+numbers are written here, then checks each with ``phonenumbers.parse`` and
+``is_valid_number``. Presidio's PhoneRecognizer runs ``phonenumbers.PhoneNumberMatcher`` once
+per region instead, which parses and verifies every digit group of the text (dates, times,
+amounts, RRNs) once per region; that was most of the engine's time on short documents.
+
+The shapes (``SHAPES``), each not inside a longer run of digits or Latin letters:
+
+- Korean, with ``-``, space, ``.`` or no separator: mobiles 010/011/016-019, Seoul 02, area
+  codes 0[3-6][1-5], 050/060/070/080; ``(02) 123-4567``; service numbers 15xx/16xx/18xx-xxxx;
+  ``+82`` with or without the trunk ``(0)``.
+- Vietnamese: 10-digit mobiles 0[35789]x in 3-3-4 or 4-3-3 groups (or none), 11-digit
+  landlines 02x (3-4-4, 4-3-4); ``+84``.
+- US ``(212) 555-0123`` and ``212-555-0123``; any ``+`` country code followed by digit groups.
+
+A 0-prefixed candidate is read as Korean, then Vietnamese, then British (the regions the
+matcher used), the first valid reading wins; a ``+`` candidate by its country code (trailing
+groups are dropped while it is invalid, so a number followed by another figure is found); US
+shapes as US. Dates, amounts, order numbers, RRNs and digit runs of other lengths have no
+shape, and numbers that continue a longer code (``12-010-1234-5678``) are dropped by
+``glued``.
 
 phonenumbers rejects numbers in ranges its metadata calls unassigned (e.g. 010-597x-xxxx);
 ``KoreanMobilePatternRecognizer`` still finds separated Korean mobile numbers at a lower
@@ -13,15 +29,27 @@ score, since a typo or an unassigned number in a chart is still someone's phone.
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+import re
+from typing import ClassVar
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumber
+from presidio_analyzer import (
+    AnalysisExplanation,
+    EntityRecognizer,
+    LocalRecognizer,
+    Pattern,
+    RecognizerResult,
+)
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 from scanner.recognizers.base import LANGUAGES, merge_words
+from scanner.recognizers.fast_pattern import FastPatternRecognizer
 
 REGIONS = ("KR", "VN", "US", "GB")
+NATIONAL_REGIONS = ("KR", "VN", "GB")  # 0-prefixed candidates, in the order they are tried
 MAX_NATIONAL_DIGITS = 10
-STRICT_GROUPING = 2  # phonenumbers.Leniency.STRICT_GROUPING: rejects "2023-000123"
+MAX_DIGITS = 15  # E.164
 _GLUE = frozenset("0123456789-_/")
 CONTEXT = merge_words(
     ["전화", "연락처", "휴대폰", "핸드폰", "휴대전화", "전번", "팩스"],
@@ -29,32 +57,136 @@ CONTEXT = merge_words(
     ["phone", "tel", "mobile", "cell", "fax", "contact"],
 )
 
+_SEP = "[-. ]?"
+_LATIN = "0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"  # phonenumbers' "Latin letter" test, roughly
+_NATIONAL = "|".join(
+    (
+        # Korean: mobiles, Seoul, area codes, 050/060/070/080; 3-4 digit exchange, 4 digits
+        rf"0(?:1[016789]|2|[3-6][1-5]|[5-8]0){_SEP}\d{{3,4}}{_SEP}\d{{4}}",
+        r"\(0(?:2|[3-6][1-5]|[5-8]0)\) ?\d{3,4}[-. ]\d{4}",
+        # Vietnamese: 10-digit mobiles 3-3-4 / 4-3-3, 11-digit landlines 3-4-4 / 4-3-4
+        rf"0[35789]\d{_SEP}\d{{3}}{_SEP}\d{{4}}",
+        rf"0[35789]\d\d{_SEP}\d{{3}}{_SEP}\d{{3}}",
+        rf"02\d{_SEP}\d{{4}}{_SEP}\d{{4}}",
+        rf"02\d\d{_SEP}\d{{3}}{_SEP}\d{{4}}",
+    )
+)
+_SERVICE = rf"1[568]\d\d{_SEP}\d{{4}}"
+_US = r"\([2-9]\d\d\) ?\d{3}[-. ]\d{4}|[2-9]\d\d(?P<us_sep>[-. ])\d{3}(?P=us_sep)\d{4}"
+_INTERNATIONAL = r"\+[1-9]\d{0,2}(?:[-. ]?\(0\))?(?:[-. ]?(?:\(\d{1,5}\)|\d{1,5})){1,6}"
+SHAPES = re.compile(
+    rf"(?<![{_LATIN}+])(?=[\d(+])"
+    rf"(?:(?P<national>{_NATIONAL})|(?P<service>{_SERVICE})|(?P<us>{_US})"
+    rf"|(?P<international>{_INTERNATIONAL}))"
+    rf"(?![{_LATIN}])"
+)
+_LAST_GROUP = re.compile(r"[-. ]?(?:\(\d{1,5}\)|\d{1,5})$")
 
-class MultiRegionPhoneRecognizer(PhoneRecognizer):
-    """Finds PHONE_NUMBER with phonenumbers' validity check (leniency VALID)."""
+
+class MultiRegionPhoneRecognizer(LocalRecognizer):
+    """Finds PHONE_NUMBER: candidates by shape, each checked by ``phonenumbers``."""
 
     SCORE = 0.6
-    CONTEXT = CONTEXT
+    CONTEXT: ClassVar[list[str]] = CONTEXT
+    ENTITY = "PHONE_NUMBER"
 
     def __init__(self, supported_language: str = "en") -> None:
         """Create the recognizer for one language (it is language-independent)."""
         super().__init__(
-            context=list(self.CONTEXT),
+            supported_entities=[self.ENTITY],
             supported_language=supported_language,
-            supported_regions=REGIONS,
-            leniency=STRICT_GROUPING,
+            context=list(self.CONTEXT),
         )
+
+    def load(self) -> None:
+        """Nothing to load: the regex is compiled at import."""
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        """Run phonenumbers, then drop bare-country-code runs and pieces of longer codes."""
-        results = super().analyze(text, entities, nlp_artifacts)  # type: ignore[arg-type]
-        return [
-            r
-            for r in results
-            if plausibly_written(text[r.start : r.end]) and not glued(text, r.start, r.end)
-        ]
+        """Each shape match that phonenumbers reads as a valid number of its region."""
+        results: list[RecognizerResult] = []
+        position = 0
+        while (match := SHAPES.search(text, position)) is not None:
+            found = read(match)
+            if found is None:  # a shorter shape may start inside it
+                position = match.start() + 1
+                continue
+            start, end, region = found
+            position = end
+            if plausibly_written(text[start:end]) and not glued(text, start, end):
+                results.append(self._result(start, end, region))
+        return results
+
+    def _result(self, start: int, end: int, region: str) -> RecognizerResult:
+        """A result shaped like Presidio's PhoneRecognizer's."""
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=self.SCORE,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=type(self).__name__,
+                original_score=self.SCORE,
+                textual_explanation=f"Recognized as {region} region phone number",
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def read(match: re.Match[str]) -> tuple[int, int, str] | None:
+    """The span and region of the valid number in a shape match, or None."""
+    start, end = match.span()
+    raw = match.group()
+    if match.group("international") is not None:
+        return _read_international(raw, start)
+    regions: tuple[str, ...]
+    if match.group("national") is not None:
+        regions = NATIONAL_REGIONS
+    elif match.group("us") is not None:
+        regions = ("US",)
+    else:  # a 15xx/16xx/18xx service number
+        regions = ("KR",)
+    for region in regions:
+        if valid(raw, region):
+            return start, end, region
+    return None
+
+
+def _read_international(raw: str, start: int) -> tuple[int, int, str] | None:
+    """A ``+`` number, shortened group by group from the end until it is valid."""
+    while raw:
+        if sum(char.isdigit() for char in raw) <= MAX_DIGITS:
+            number = parse(raw, None)
+            if number is not None and phonenumbers.is_valid_number(number):
+                region = phonenumbers.region_code_for_number(number) or "international"
+                return start, start + len(raw), region
+        shorter = _LAST_GROUP.sub("", raw)
+        if shorter == raw or not any(char.isdigit() for char in shorter[1:]):
+            return None
+        raw = shorter
+    return None
+
+
+def valid(raw: str, region: str) -> bool:
+    """Whether ``raw`` is a possible and valid number when read in ``region``."""
+    number = parse(raw, region)
+    return (
+        number is not None
+        and phonenumbers.is_possible_number(number)
+        and phonenumbers.is_valid_number(number)
+    )
+
+
+def parse(raw: str, region: str | None) -> PhoneNumber | None:
+    """``phonenumbers.parse``, None when it cannot read ``raw``."""
+    try:
+        return phonenumbers.parse(raw, region)
+    except NumberParseException:
+        return None
 
 
 def glued(text: str, start: int, end: int) -> bool:
@@ -77,33 +209,23 @@ def plausibly_written(raw: str) -> bool:
     return sum(char.isdigit() for char in stripped) <= MAX_NATIONAL_DIGITS
 
 
-class KoreanMobilePatternRecognizer(PatternRecognizer):
+class KoreanMobilePatternRecognizer(FastPatternRecognizer):
     """Finds separated Korean mobiles (01X-NNNN-NNNN, +82 1X-...) that phonenumbers rejects."""
 
-    PATTERNS = [
+    ENTITY = "PHONE_NUMBER"
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "KR mobile (separated)",
             r"(?<![\d-])(?:\+82[- ]?|0)1[016789][- ]\d{3,4}[- ]\d{4}(?!\d|-\d)",
             0.5,
         ),
     ]
-    CONTEXT = CONTEXT
-
-    def __init__(self, supported_language: str = "en") -> None:
-        """Create the recognizer for one language (it is language-independent)."""
-        super().__init__(
-            supported_entity="PHONE_NUMBER",
-            patterns=list(self.PATTERNS),
-            context=list(self.CONTEXT),
-            supported_language=supported_language,
-        )
+    CONTEXT: ClassVar[list[str]] = CONTEXT
 
 
-def recognizers(
-    languages: tuple[str, ...] = LANGUAGES,
-) -> list[PhoneRecognizer | PatternRecognizer]:
+def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[EntityRecognizer]:
     """Return both phone recognizers, one instance each per language."""
-    found: list[PhoneRecognizer | PatternRecognizer] = []
+    found: list[EntityRecognizer] = []
     for language in languages:
         found.append(MultiRegionPhoneRecognizer(supported_language=language))
         found.append(KoreanMobilePatternRecognizer(supported_language=language))

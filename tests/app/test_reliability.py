@@ -116,7 +116,7 @@ def test_every_disposition_is_done_exactly_once_through_kills_and_a_redis_restar
     root = tmp_path / "estate"
     make_estate(root)
     config = make_config(tmp_path / "expunge.yaml", postgres_url, root, broker=redis_server.url,
-                         enforce={"time_limit": 4, "max_items": 100_000, "max_share": 1.0},
+                         enforce={"time_limit": 10, "max_items": 100_000, "max_share": 1.0},
                          scan={"batch_size": 50}, worker_threads=2)
     workers = Workers(config, tmp_path)
     for _ in range(2):
@@ -151,11 +151,14 @@ def test_every_disposition_is_done_exactly_once_through_kills_and_a_redis_restar
 def check_outcome(url: str, root: Path, approved: set[int]) -> None:
     engine = create_engine(url)
     with engine.connect() as connection:
-        states = dict(connection.execute(text("SELECT id, state FROM disposition")).all())
+        rows = connection.execute(text("SELECT id, state, error FROM disposition")).all()
+        states = {i: state for i, state, _ in rows}
+        errors = {i: (state, error) for i, state, error in rows
+                  if (i in approved) != (state == "done")}
         done_events = Counter(connection.execute(text(
             "SELECT subject FROM audit_event WHERE action = 'disposition.done'")).scalars())
     engine.dispose()
-    assert {i for i, s in states.items() if s == "done"} == approved
+    assert {i for i, s in states.items() if s == "done"} == approved, errors
     assert all(states[i] == "proposed" for i in set(states) - approved)  # never touched
     assert set(done_events.values()) == {1}, "a disposition was acted on twice"
     assert len(done_events) == len(approved)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
 
-from scanner.recognizers.phone import glued, plausibly_written
+from scanner.recognizers import phone
+from scanner.recognizers.phone import MultiRegionPhoneRecognizer, glued, plausibly_written
 
 
 @pytest.mark.parametrize(
@@ -31,10 +33,21 @@ from scanner.recognizers.phone import glued, plausibly_written
         ("Hà Nội 024 3826 1234", ["024 3826 1234"]),
         ("liên hệ 0903-123-456", ["0903-123-456"]),
         ("+84 28 3822 1234", ["+84 28 3822 1234"]),
+        ("Số mới: +84 93 684 6876", ["+84 93 684 6876"]),
+        ("SĐT 093 379 4241", ["093 379 4241"]),
+        ("SĐT:0912345678.", ["0912345678"]),
         # international
         ("phone +1 212-555-0123", ["+1 212-555-0123"]),
         ("tel (212) 555-0123", ["(212) 555-0123"]),
         ("London +44 20 7946 0958", ["+44 20 7946 0958"]),
+        ("London 020 7946 0958", ["020 7946 0958"]),
+        ("phone 212-555-0123", ["212-555-0123"]),
+        ("phone +1 (212) 555-0123", ["+1 (212) 555-0123"]),
+        ("mobile +61 412 345 678", ["+61 412 345 678"]),
+        ("전화 (02) 123-4567", ["(02) 123-4567"]),
+        ("+82 (0)10-1234-5678", ["+82 (0)10-1234-5678"]),
+        ("보호자(+82 10-1234-5678)", ["+82 10-1234-5678"]),
+        ("[17:55] 010-1234-5678", ["010-1234-5678"]),
         ("two: 010-1234-5678, 0912 345 678", ["010-1234-5678", "0912 345 678"]),
         # decoys
         ("visit 2023-10-12", []),
@@ -49,6 +62,12 @@ from scanner.recognizers.phone import glued, plausibly_written
         ("version 3.11.7", []),
         ("lot 123456", []),
         ("000-0000-0000", []),
+        ("Số CCCD: 082301836102", []),
+        ("Số CCCD: 392766523", []),
+        ("Order no. 2837361776", []),
+        ("IP 14.176.70.196", []),
+        ("ref x1-5598904031", []),
+        ("RRN 8205271185542", []),
     ],
 )
 def test_phone_table(find, text, expected):
@@ -93,3 +112,35 @@ def test_bare_country_code_runs_are_not_plausible_phones(raw, expected):
 )
 def test_numbers_glued_to_longer_codes_are_rejected(text, start, end, expected):
     assert glued(text, start, end) is expected
+
+
+def _spans(text):
+    return [text[r.start : r.end] for r in MultiRegionPhoneRecognizer().analyze(text, [])]
+
+
+def test_a_plus_number_followed_by_more_digits_is_cut_to_its_valid_part():
+    text = "call +82 10-2345-6789 010-3456-7890"
+    assert _spans(text) == ["+82 10-2345-6789", "010-3456-7890"]
+
+
+def test_the_region_is_the_first_that_reads_the_number():
+    text = "0912 345 678 / 010-1234-5678 / +44 20 7946 0958"
+    results = MultiRegionPhoneRecognizer().analyze(text, [])
+    regions = [r.analysis_explanation.textual_explanation.split()[2] for r in results]
+    assert regions == ["VN", "KR", "GB"]
+
+
+def test_text_without_phone_shapes_is_never_parsed(monkeypatch):
+    calls = []
+    real_parse = phonenumbers.parse
+
+    def counting_parse(raw, region=None):
+        calls.append(raw)
+        return real_parse(raw, region)
+
+    monkeypatch.setattr(phone.phonenumbers, "parse", counting_parse)
+    decoys = "2023-10-12 17:00, 880227-2521905, 1,234,567원, INV-2023-000123, 20231012345"
+    assert _spans(decoys) == []
+    assert calls == []
+    assert _spans("x 010-1234-5678") == ["010-1234-5678"]
+    assert calls == ["010-1234-5678"]
