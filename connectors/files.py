@@ -252,6 +252,24 @@ def _check_same(item: Item, st: os.stat_result) -> None:
         raise ItemChanged(item.key, "changed since it was listed (fingerprint differs)")
 
 
+def _interrupted_wipe(item: Item, st: os.stat_result) -> bool:
+    """The listed regular file (same inode, same size) with only its mtime changed."""
+    size, _, inode = item.fingerprint.split(":")
+    same_file = stat.S_ISREG(st.st_mode) and (str(st.st_size), str(st.st_ino)) == (size, inode)
+    return same_file and fingerprint(st) != item.fingerprint
+
+
+def _all_zeros(fd: int, st: os.stat_result) -> bool:
+    """Whether the file holds nothing but zeros (what our overwrite leaves)."""
+    offset = 0
+    while offset < st.st_size:
+        chunk = os.pread(fd, CHUNK_SIZE, offset)
+        if not chunk or chunk.count(0) != len(chunk):
+            return not chunk
+        offset += len(chunk)
+    return True
+
+
 def _overwrite(fd: int, st: os.stat_result) -> None:
     """Overwrite the file's content with zeros, sync it, and put its times back."""
     offset = 0
@@ -501,25 +519,33 @@ class FilesConnector(Connector):
 
     def _destroy(self, item: Item) -> None:
         """Check, overwrite, unlink; ItemVanished if there was nothing to destroy."""
-        with self._open_approved(item) as (fd, dir_fd, name, st):
+        with self._open_approved(item, resume_wipe=True) as (fd, dir_fd, name, st):
             _wipe(fd, dir_fd, name, st, item.key)
 
     @contextmanager
-    def _open_approved(self, item: Item) -> Iterator[tuple[int, int, bytes, os.stat_result]]:
+    def _open_approved(self, item: Item, resume_wipe: bool = False,
+                       ) -> Iterator[tuple[int, int, bytes, os.stat_result]]:
         """The item opened for writing, proven to be the very file approved (fd, dir, name, st).
 
         The fingerprint is checked before opening (a device swapped in is never opened) and
         again on the open descriptor; a read-only directory is refused before anything is
-        touched.
+        touched. With ``resume_wipe``, a file whose only change is a new mtime and whose
+        content is all zeros is accepted: the residue of our own deletion, interrupted
+        between overwriting and unlinking (a worker killed there).
         """
         with self._parent(item.key) as (dir_fd, name):
-            _check_same(item, _lstat_at(dir_fd, name, item.key))
+            before = _lstat_at(dir_fd, name, item.key)
+            resuming = resume_wipe and _interrupted_wipe(item, before)
+            if not resuming:
+                _check_same(item, before)
             if not os.access(b".", os.W_OK, dir_fd=dir_fd, effective_ids=True):
                 raise ItemAccessDenied(item.key, "its directory is not writable")
-            fd = _open_at(dir_fd, name, os.O_WRONLY | _FILE_FLAGS, item.key)
+            mode = os.O_RDWR if resuming else os.O_WRONLY
+            fd = _open_at(dir_fd, name, mode | _FILE_FLAGS, item.key)
             try:
                 st = os.fstat(fd)
-                _check_same(item, st)
+                if not (resuming and _interrupted_wipe(item, st) and _all_zeros(fd, st)):
+                    _check_same(item, st)
                 yield fd, dir_fd, name, st
             finally:
                 os.close(fd)

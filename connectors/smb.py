@@ -430,7 +430,8 @@ class SmbConnector(Connector):
 
     def _destroy(self, item: Item) -> None:
         """Check, overwrite and delete through one exclusive handle."""
-        with self._exclusive(item, FilePipePrinterAccessMask.DELETE) as (raw, basic, size):
+        delete_access = FilePipePrinterAccessMask.DELETE
+        with self._exclusive(item, delete_access, resume_wipe=True) as (raw, basic, size):
             try:
                 self._overwrite_and_mark(raw, basic, size, item.key)
             except ItemError as exc:
@@ -439,7 +440,8 @@ class SmbConnector(Connector):
                 ) from exc
 
     @contextmanager
-    def _exclusive(self, item: Item, extra_access: int = 0) -> Iterator[tuple[Any, Any, int]]:
+    def _exclusive(self, item: Item, extra_access: int = 0, resume_wipe: bool = False,
+                   ) -> Iterator[tuple[Any, Any, int]]:
         """One handle nobody may share, proven to be the approved file: (handle, times, size)."""
         access = (
             FilePipePrinterAccessMask.FILE_READ_ATTRIBUTES
@@ -453,7 +455,7 @@ class SmbConnector(Connector):
             raw.open()
         try:
             with self._boundary(item.key):
-                basic, size = self._check_same(raw, item)
+                basic, size = self._check_same(raw, item, resume_wipe)
             yield raw, basic, size
         finally:
             with self._boundary(item.key):
@@ -492,12 +494,20 @@ class SmbConnector(Connector):
         return Item(item.key, "file", fingerprint, size, _modified(mtime_ns), item.metadata)
 
     @classmethod
-    def _check_same(cls, raw: Any, item: Item) -> tuple[Any, int]:
-        """Refuse (ItemChanged) unless the open file is the one listed; its times and size."""
+    def _check_same(cls, raw: Any, item: Item, resume_wipe: bool = False) -> tuple[Any, int]:
+        """Refuse (ItemChanged) unless the open file is the one listed; its times and size.
+
+        With ``resume_wipe``, the same file (id and size) holding only zeros is accepted
+        whatever its write time: the residue of our deletion, interrupted after overwriting.
+        """
         basic, size, mtime_ns, file_id = cls._query(raw, item)
-        if f"{size}:{mtime_ns}:{file_id}" != item.fingerprint:
-            raise ItemChanged(item.key, "changed since it was listed (fingerprint differs)")
-        return basic, size
+        if f"{size}:{mtime_ns}:{file_id}" == item.fingerprint:
+            return basic, size
+        listed_size, _, listed_id = item.fingerprint.split(":")
+        same_file = (str(size), str(file_id)) == (listed_size, listed_id)
+        if resume_wipe and same_file and _all_zeros(raw, size):
+            return basic, size
+        raise ItemChanged(item.key, "changed since it was listed (fingerprint differs)")
 
     @staticmethod
     def _query(raw: Any, item: Item) -> tuple[Any, int, int, int]:
@@ -554,3 +564,15 @@ class _Boundary:
         if isinstance(exc, SMBException | OSError | ValueError):
             source = _source_error(exc, self.connector._where)
             raise (source or _item_error(exc, self.key)) from exc
+
+
+def _all_zeros(raw: Any, size: int) -> bool:
+    """Whether the open file holds nothing but zeros (what our overwrite leaves)."""
+    raw.seek(0)
+    remaining = size
+    while remaining > 0:
+        chunk = raw.read(min(CHUNK_SIZE, remaining))
+        if not chunk or bytes(chunk).count(0) != len(chunk):
+            return False
+        remaining -= len(chunk)
+    return True

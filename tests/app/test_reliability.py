@@ -59,10 +59,13 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
     server.kill()
 
 
-def expunge(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "expunge.cli", "--config", str(config),
-                           "--user", "officer", *args], capture_output=True, text=True,
-                          timeout=600)
+def expunge(config: Path, *args: str) -> str:
+    """Run one command; fail showing what it printed if it does not exit 0."""
+    result = subprocess.run([sys.executable, "-m", "expunge.cli", "--config", str(config),
+                             "--user", "officer", *args], capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, f"expunge {' '.join(args)}:\n{result.stdout}{result.stderr}"
+    return result.stdout
 
 
 class Workers:
@@ -122,16 +125,15 @@ def test_every_disposition_is_done_exactly_once_through_kills_and_a_redis_restar
     for _ in range(2):
         workers.start()
     try:
-        assert expunge(config, "scan", "--wait").returncode == 0
-        plan = json.loads(expunge(config, "plan", "--today", "2026-11-25", "--format",
-                                  "json").stdout)
+        expunge(config, "scan", "--wait")
+        plan = json.loads(expunge(config, "plan", "--today", "2026-11-25", "--format", "json"))
         due = sorted(r["disposition"] for r in plan if r["action"] == "delete")
         assert len(due) == DUE + NOT_APPROVED
         approved = due[:DUE]
         for start in range(0, DUE, 250):
             chunk = [str(i) for i in approved[start:start + 250]]
-            assert expunge(config, "approve", *chunk).returncode == 0
-        assert expunge(config, "enforce").returncode == 0  # queued
+            expunge(config, "approve", *chunk)
+        expunge(config, "enforce")  # queued
         deadline, restarted = time.monotonic() + 240, False
         while pending(postgres_url) and time.monotonic() < deadline:
             time.sleep(rng.uniform(2.0, 4.0))  # a worker needs ~2 s to start

@@ -609,3 +609,21 @@ def test_an_invalid_exclude_glob_is_rejected_naming_the_field() -> None:
 
 def test_kind_defaults_to_files() -> None:
     assert FilesOptions(name="charts", path="/srv/charts").kind == "files"
+
+
+@pytest.mark.parametrize(("residue", "finished"), [(b"\0" * 21, True), (b"x" * 21, False)])
+def test_a_deletion_interrupted_after_overwriting_is_finished_on_retry(
+        root: Path, files: FilesConnector, residue: bytes, finished: bool) -> None:
+    path = root / "chart.txt"
+    path.write_bytes(b"RRN 900101-1234567 ok")
+    [item] = [i for i in files.list_items() if isinstance(i, Item) and i.key == "chart.txt"]
+    with path.open("r+b") as handle:  # in place, as our overwrite does: same inode
+        handle.write(residue)
+    os.utime(path, ns=(path.stat().st_mtime_ns + 10**9, path.stat().st_mtime_ns + 10**9))
+    if finished:
+        files.delete(item)
+        assert not path.exists()
+    else:  # the same size but other content is somebody's edit: never destroyed
+        with pytest.raises(ItemChanged):
+            files.delete(item)
+        assert path.read_bytes() == residue
