@@ -36,7 +36,7 @@ from scanner.errors import DetectionError
 from scanner.language import detect_language
 from scanner.nlp import OfflineSpacyNlpEngine
 from scanner.recognizers import default_recognizers
-from scanner.recognizers.base import DEFAULT_WINDOW, WindowContextEnhancer
+from scanner.recognizers.base import DEFAULT_WINDOW, WindowContextEnhancer, has_context
 from scanner.recognizers.email import OFFLINE_TLD_EXTRACT
 
 DEFAULT_SCORE_THRESHOLD = 0.5
@@ -147,6 +147,8 @@ class Engine:
             needs_nlp=any(_reads_tokens(recognizer) for recognizer in recognizers),
             own_enhancers=any(_enhances(recognizer) for recognizer in recognizers),
             no_tokens=_no_tokens(self._nlp, language),
+            thresholds={rec.id: rec.score_thresholds for rec in recognizers},
+            context_words={rec.id: tuple(rec.context or ()) for rec in recognizers},
         )
 
     @property
@@ -196,16 +198,21 @@ class Engine:
                 results.extend(found)
         if plan.own_enhancers:
             results = _recognizer_enhancements(text, results, artifacts, plan.recognizers)
-        results = self._analyzer.context_aware_enhancer.enhance_using_context(
-            text=text,
-            raw_results=results,
-            nlp_artifacts=artifacts,
-            recognizers=plan.recognizers,
-            context=None,
-        )
-        thresholds = {rec.id: rec.score_thresholds for rec in plan.recognizers}
+        if not results:  # nothing to enhance, filter or merge
+            return results
+        enhancer = self._analyzer.context_aware_enhancer
+        if type(enhancer) is WindowContextEnhancer:
+            _enhance_in_window(text, results, enhancer, plan.context_words)
+        else:
+            results = enhancer.enhance_using_context(
+                text=text,
+                raw_results=results,
+                nlp_artifacts=artifacts,
+                recognizers=plan.recognizers,
+                context=None,
+            )
         default = self._analyzer.default_score_threshold
-        results = [r for r in results if r.score >= _threshold(r, thresholds, default)]
+        results = [r for r in results if r.score >= _threshold(r, plan.thresholds, default)]
         return EntityRecognizer.remove_duplicates(results)
 
 
@@ -222,6 +229,8 @@ class _Plan:
     needs_nlp: bool
     own_enhancers: bool
     no_tokens: NlpArtifacts
+    thresholds: Mapping[str, Mapping[str, float]]
+    context_words: Mapping[str, tuple[str, ...]]
 
 
 def _runner(recognizer: EntityRecognizer) -> Runner:
@@ -279,6 +288,24 @@ def _recognizer_enhancements(
             )  # fmt: skip
         )
     return enhanced
+
+
+def _enhance_in_window(
+    text: str,
+    results: list[RecognizerResult],
+    enhancer: WindowContextEnhancer,
+    context_words: Mapping[str, tuple[str, ...]],
+) -> None:
+    """``WindowContextEnhancer.enhance_using_context`` (no request context), words resolved once.
+
+    Boosts in place, as the enhancer does; a result whose recognizer is unknown has no words.
+    """
+    key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+    for result in results:
+        recognizer_id = (result.recognition_metadata or {}).get(key)
+        words = context_words.get(recognizer_id, ()) if isinstance(recognizer_id, str) else ()
+        if words and has_context(text, result.start, result.end, words, enhancer.window):
+            enhancer._boost(result)
 
 
 def _threshold(

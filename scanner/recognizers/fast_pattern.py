@@ -80,6 +80,8 @@ class FastPatternRecognizer(PatternRecognizer):
                 span = self._score(text, start, end, score)
                 if span is not None:
                     results.append(self._result(*span))
+        if len(results) < 2:  # nothing to merge: remove_duplicates would return it as is
+            return results
         return EntityRecognizer.remove_duplicates(results)
 
     def _matches(self, compiled: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
