@@ -3,11 +3,16 @@
 A date is personal data as a birth date, not as a visit date, so this recognizer finds dates
 only where the text says they are birth dates: after 생년월일, 생일, 출생, ngày sinh, sinh ngày,
 DOB, date of birth, born … with no digit and no line break between the label and the date
-(so a later visit date in the same line is not taken), or directly before 생 / 출생
-(``1985년 3월 5일생``). Written forms: ``1985-03-05``, ``1985.3.5``, ``1985/03/05``,
-``19850305``, ``850305``, ``05/03/1985`` (day or month first), ``1985년 3월 5일``,
-``ngày 5 tháng 3 năm 1985``, ``March 5, 1985``, ``5 March 1985``, ``05-Mar-1985``. The date
-must exist and lie between 1900-01-01 and today. The reported span is the date alone.
+(so a later visit date in the same line is not taken) or at the start of the next line when the
+label ends its own, or directly before 생 / 출생 (``1985년 3월 5일생``). Written forms:
+``1985-03-05``, ``1985.3.5``, ``1985/03/05``, ``19850305``, ``850305``, ``05/03/1985`` (day
+or month first), ``88.02.27`` (yy.mm.dd, or dd.mm.yy / mm.dd.yy), ``1985년 3월 5일``,
+``ngày 5 tháng 3 năm 1985``, ``March 5, 1985``, ``5 March 1985``, ``05-Mar-1985``. A year
+alone counts after a year-of-birth label (Năm sinh: 1985, 출생연도, year of birth) or before
+년생 (1985년생). A date in brackets right after a patient's name (``Họ tên: Lê Minh Bình
+(03-09-1969)``, ``Patient: Jane Doe (June 11, 1982)``) counts too when it is at least
+``BRACKETED_MIN_AGE`` years old (a recent one is more likely a visit date). The date must
+exist and lie between 1900-01-01 and today. The reported span is the date alone.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scanner.recognizers.base import LANGUAGES, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span
@@ -37,6 +43,7 @@ FORMATS = {
     "mdy_en": rf"(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
     "dmy_en": rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-](?P<mon>{_MONTH})\.?,?[\s-](?P<y>\d{{4}})",
     "ymd8": r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)",
+    "short": r"(?P<p>\d\d)[-./](?P<q>\d\d)[-./](?P<r>\d\d)",
     "ymd6": r"(?P<yy>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)",
 }
 _PARSERS = [(name, re.compile(regex, re.IGNORECASE)) for name, regex in FORMATS.items()]
@@ -46,7 +53,7 @@ _NUMERIC_DATE = "|".join(
 )
 LABELS = merge_words(
     ["생년월일", "생일", "출생일", "출생", "태어난"],
-    ["ngày sinh", "sinh ngày", "ngày tháng năm sinh"],
+    ["ngày sinh", "sinh ngày", "ngày tháng năm sinh", "năm sinh"],
     ["date of birth", "birth date", "birthdate", "d.o.b", "dob", "born"],
 )
 _LABEL = "|".join(
@@ -54,8 +61,37 @@ _LABEL = "|".join(
     for w in sorted(LABELS, key=len, reverse=True)
 )
 _KO_SUFFIX = r"\s?(?:출생|생)(?:이고|이며|이다|입니다|인|으로|의)?(?![가-힣])"
-LABELLED_REGEX = rf"(?i:{_LABEL})[^\d\n]{{0,30}}?(?<![0-9A-Za-z])(?P<value>(?i:{_ANY_DATE})){_END}"
-SUFFIXED_REGEX = rf"(?<![0-9A-Za-z.-])(?P<value>{_NUMERIC_DATE}){_END}{_KO_SUFFIX}"
+# the date follows on the label's line, or starts the next line when the label ends its own
+_GAP = r"(?:[^\d\n]{0,30}?|[ \t:：|]*\r?\n[ \t:：|]*)"
+YEAR_LABELS = merge_words(
+    ["출생연도", "출생년도", "출생 연도", "출생 년도"],
+    ["năm sinh"],
+    ["year of birth", "birth year", "yob"],
+)
+_YEAR_LABEL = "|".join(re.escape(w) for w in sorted(YEAR_LABELS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_ONLY = rf"{_YEAR}(?![\d.,/-]?\d)(?![ \t]*년)"
+# one pattern per kind, each with one value group: a date after a birth label, or a year
+# after a year-of-birth label (Năm sinh: 1985)
+LABELLED_REGEX = (
+    rf"(?:(?i:{_LABEL}){_GAP}(?<![0-9A-Za-z])(?=(?i:{_ANY_DATE}){_END})"
+    rf"|(?i:{_YEAR_LABEL})[ \t]*(?:[:：][ \t]*)?(?={_YEAR_ONLY}))"
+    rf"(?P<value>(?i:{_ANY_DATE})|{_YEAR}){_END}"
+)
+# a date, or a year + 년, directly before 생 / 출생 (1985년 3월 5일생, 1985년생)
+SUFFIXED_REGEX = (
+    rf"(?<![0-9A-Za-z.,/-])(?P<value>(?:{_NUMERIC_DATE}){_END}(?={_KO_SUFFIX})"
+    rf"|{_YEAR}(?=[ \t]*년{_KO_SUFFIX}))"
+)
+# "Patient: Name (date)": a date in brackets right after a patient's name is a birth date
+_BRACKETED = re.compile(rf"\([ \t]*(?P<value>(?i:{_ANY_DATE})){_END}[ \t]*\)")
+_PATIENT_BEFORE = re.compile(
+    r"(?:환자명|환자|수진자|성명|성함|이름|본인|họ và tên|họ tên|bệnh nhân|người bệnh|khách hàng|"
+    r"patient(?:'s)?(?: name)?|full name|name|client)[ \t]*[:：]?[ \t]*[^\n\d():：;,]{1,40}$",
+    re.IGNORECASE,
+)
+BRACKETED_SCORE = 0.75
+BRACKETED_MIN_AGE = 10  # years: a recent date in brackets is more likely a visit date
 FIRST_YEAR = 1900
 
 
@@ -77,15 +113,22 @@ def _candidates(name: str, parts: dict[str, str], today: date) -> list[date | No
     if name == "dmy":
         year, first, second = int(parts["y"]), int(parts["a"]), int(parts["b"])
         return [_date(year, second, first), _date(year, first, second)]
+    if name == "short":  # yy.mm.dd (Korean), dd.mm.yy, mm.dd.yy: any reading that exists
+        p, q, r = int(parts["p"]), int(parts["q"]), int(parts["r"])
+        return [_date(_century(p, today), q, r), _date(_century(r, today), q, p),
+                _date(_century(r, today), p, q)]  # fmt: skip
     if "mon" in parts:
         month = MONTHS[parts["mon"].lower()]
         return [_date(int(parts["y"]), month, int(parts["d"]))]
     if "yy" in parts:
-        year = 2000 + int(parts["yy"])
-        if year > today.year:
-            year -= 100
-        return [_date(year, int(parts["m"]), int(parts["d"]))]
+        return [_date(_century(int(parts["yy"]), today), int(parts["m"]), int(parts["d"]))]
     return [_date(int(parts["y"]), int(parts["m"]), int(parts["d"]))]
+
+
+def _century(yy: int, today: date) -> int:
+    """Return the latest year ending in the two digits ``yy`` that is not after today."""
+    year = 2000 + yy
+    return year - 100 if year > today.year else year
 
 
 def _date(year: int, month: int, day: int) -> date | None:
@@ -104,15 +147,44 @@ class BirthDateRecognizer(FastPatternRecognizer):
         Pattern("DATE_OF_BIRTH (labelled)", LABELLED_REGEX, 0.85),
         Pattern("DATE_OF_BIRTH (Korean 생 suffix)", SUFFIXED_REGEX, 0.75),
     ]
-    CONTEXT = LABELS
+    CONTEXT = merge_words(LABELS, YEAR_LABELS)
     VALUE_GROUP = "value"
-    ANCHOR = r"생|태어난|(?i:sinh|birth|dob|d\.o\.b|born)"
+    ANCHOR = r"생|태어난|(?i:sinh|birth|dob|d\.o\.b|born|yob)"
     ANCHOR_BEFORE = 30  # "ngày tháng năm " before "sinh"; a date before "생"
     ANCHOR_AFTER = 90  # label rest, a gap of 30 and the date fit in this
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:
-        """Keep the match when it is a real date between 1900 and today."""
-        return (start, end, score) if parse_date(text[start:end]) else None
+        """Keep the match when it is a real date (or a birth year) between 1900 and today."""
+        value = text[start:end]
+        if len(value) == 4 and value.isdigit():
+            return (start, end, score) if FIRST_YEAR <= int(value) <= date.today().year else None
+        return (start, end, score) if parse_date(value) else None
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Labelled dates, plus a date in brackets right after a patient's name."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if "(" not in text:
+            return results
+        today = date.today()
+        latest = _date(today.year - BRACKETED_MIN_AGE, today.month, min(today.day, 28))
+        found = {(r.start, r.end) for r in results}
+        for match in _BRACKETED.finditer(text):
+            start, end = match.span("value")
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if (start, end) in found or not _PATIENT_BEFORE.search(
+                text, max(line_start, match.start() - 60), match.start()
+            ):
+                continue
+            born = parse_date(text[start:end], today)
+            if born is not None and latest is not None and born <= latest:
+                results.append(self._result(start, end, BRACKETED_SCORE))
+        return results
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[BirthDateRecognizer]:

@@ -3,7 +3,12 @@
 - A title (Mr, Mrs, Ms, Miss, Dr, Prof) followed by capitalised names: ``SCORE_TITLE``; the
   span is the name, not the title (``Dr. Park Ji-hoon`` → ``Park Ji-hoon``).
 - A label (Patient:, Name:, Dear, Signed:, Guardian:...) followed by capitalised names:
-  ``SCORE_LABEL``. Without a colon the first word must be a known first name or surname.
+  ``SCORE_LABEL``. Without a colon the first word must be a known first name or surname, or,
+  after a greeting, introduction or closing (Hi, Hello, this is, my name is, ``I,``, Best
+  regards + line break), the name must have two words.
+- In Korean and Vietnamese text: capitalised names after a label (환자명:, 보호자 연락처:,
+  Họ tên:, Bệnh nhân:) or before a Korean title (님, 고객, 입니다...), and chat speakers
+  (``[14:02] Grace Clark:``): ``SCORE_LABEL`` when two words long or a known first name.
 - A first name from ``data/en_first_names.txt`` followed by a capitalised surname:
   ``SCORE_FIRST_NAME``; a romanised Korean name (``Kim Min-su``, ``Min-su Kim``):
   ``SCORE_KOREAN``.
@@ -52,20 +57,46 @@ NOT_NAMES = split_words(
     Customers Client Guest Sir Madam Madame Mr Mrs Ms Miss Dr Prof Regards Best Sincerely Kind
     Warm Subject Re Fw Fwd Cc Bcc Tel Phone Mobile Email Fax Address Name Signature Signed
     Brand Secret Store Shop Collection Series Edition Beauty Cosmetics Skincare Prime Dior
-    Female Male Unknown None Anonymous Redacted Pending Whom Concern
+    Female Male Unknown None Anonymous Redacted Pending Whom Concern Front Desk Reception
+    Service Services Support Management Admin Administrator Coordinator Manager Counselor
+    Valued Everyone All Team Members Sales Marketing Billing Accounts Help
     """
 )
 _CAP = r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*)"
 _NAMESEQ = rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP}){{0,3}}"
 _TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Doctor)\.?[ \t]+(?P<name>{_NAMESEQ})")
 _LABELLED = re.compile(
-    r"\b(?:Patient(?:'s)?(?:[ \t]+[Nn]ame)?|Full[ \t]+[Nn]ame|Name|Dear|Signed(?:[ \t]+by)?|"
+    r"\b(?P<label>Patient(?:'s)?(?:[ \t]+[Nn]ame)?|Full[ \t]+[Nn]ame|Name|Dear|Signed(?:[ \t]+by)?|"
     r"Signature|Attn|Attention|Guardian|Surgeon|Physician|Nurse|Emergency[ \t]+contact|"
     r"Next[ \t]+of[ \t]+kin|Referred[ \t]+by|Prepared[ \t]+by|Contact[ \t]+person|"
-    r"Patient[ \t]+ID[ \t]+holder|Sincerely|Regards|From|To)"
-    rf"(?P<colon>[ \t]*[:,][ \t]*|[ \t]+)(?P<name>{_NAMESEQ})"
+    r"Patient[ \t]+ID[ \t]+holder|Sincerely|[Rr]egards|Thanks|From|To|Prescriber|"
+    r"Prescribed[ \t]+by|Attending|Hi|Hello|Hey|[Tt]his[ \t]+is|I[ \t]+am|I['’]m|"
+    r"[Mm]y[ \t]+name[ \t]+is|I(?=,))"
+    rf"(?P<colon>[ \t]*[:,][ \t]*(?:\r?\n[ \t]*)?|[ \t]+)(?P<name>{_NAMESEQ})"
 )
-_PAIR = re.compile(rf"\b(?P<first>[A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?(?P<last>{_CAP})\b")
+# labels after which two capitalised words are a name even when the first name is unknown
+_PERSONAL_LABELS = split_words("Dear Hi Hello Hey is am I'm I’m I Sincerely Regards regards Thanks")
+# an English name in Korean or Vietnamese text: a label before it or a Korean title after it
+_FOREIGN_LABELLED = re.compile(
+    r"(?:환자명|환자|성명|이름|성함|보호자(?:[ \t]*연락처)?|고객명|예약자|상담[ \t]*예약|수신|발신|"
+    r"본인|Họ và tên|Họ tên|Bệnh nhân|Khách hàng|Người nhà|Tên)[ \t]*[:：]?[ \t]*"
+    rf"(?P<name>{_NAMESEQ})"
+)
+# a signature after a Korean or Vietnamese closing line: "감사합니다.\nGrace Parker"
+_SIGNATURE = re.compile(
+    r"(?:감사합니다|감사드립니다|고맙습니다|Cảm ơn[^\n]{0,20}|Trân trọng)[.,!]?[ \t]*\r?\n"
+    rf"[ \t]*(?P<name>{_NAMESEQ})"
+)
+# a chat line's speaker: "[14:02] Grace Clark: ..." (two or more capitalised words)
+_SPEAKER = re.compile(
+    r"(?m)^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d\d(?::\d\d)?[^\]\n]{0,6}\][ \t]*"
+    rf"(?P<name>{_NAMESEQ})[ \t]?:"
+)
+_KO_TITLE = re.compile(r"님|씨|고객|환자|보호자|선생님|원장님|입니다|께서")
+_NAMESEQ_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<name>{_NAMESEQ})$")
+_PAIR = re.compile(  # a lookahead, so "Hi Andrew Morgan" still offers "Andrew Morgan"
+    rf"\b(?=(?P<first>[A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?(?P<last>{_CAP})(?!['’-]|(?![가-힣])\w))"
+)
 _KOREAN = re.compile(
     r"\b(?:(?P<s1>[A-Z][a-z]+)[ \t]+[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+-[a-z]+[ \t]+(?P<s2>[A-Z][a-z]+))"
     r"\b"
@@ -83,6 +114,39 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, keep
 
 
+def _foreign_context_names(text: str) -> Iterator[tuple[int, int]]:
+    """Capitalised runs after a Korean/Vietnamese label or before a Korean title; speakers."""
+    for pattern in (_FOREIGN_LABELLED, _SPEAKER, _SIGNATURE):
+        for match in pattern.finditer(text):
+            yield match.span("name")
+    for title in _KO_TITLE.finditer(text):
+        end = title.start()
+        if end and text[end - 1] in " \t":
+            end -= 1
+        if not (end and "a" <= text[end - 1] <= "z"):
+            continue
+        before = _NAMESEQ_BEFORE.search(text, max(0, end - 60), end)
+        if before is not None:
+            yield before.span("name")
+
+
+def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
+    """Names after an English label: any after a colon, else known or two-word after greetings."""
+    for match in _LABELLED.finditer(text):
+        start, end = _trim(text, *match.span("name"))
+        words = text[start:end].split()
+        if not words:
+            continue
+        personal = match.group("label").split()[-1] in _PERSONAL_LABELS
+        if (
+            ":" in match.group("colon")
+            or words[0] in FIRST_NAMES
+            or words[0] in KOREAN_SURNAMES
+            or (personal and len(words) >= 2)
+        ):
+            yield start, end, SCORE_LABEL
+
+
 class EnglishNameRecognizer(RegexEntityRecognizer):
     """Finds PERSON in English text: titles, labels, first-name dictionary, Korean romanised."""
 
@@ -94,16 +158,15 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
             start, end = _trim(text, *match.span("name"))
             if end > start:
                 yield start, end, SCORE_TITLE
-        for match in _LABELLED.finditer(text):
-            start, end = _trim(text, *match.span("name"))
-            first = text[start:end].split(" ", 1)[0] if end > start else ""
-            if not first:
-                continue
-            if ":" in match.group("colon") or first in FIRST_NAMES or first in KOREAN_SURNAMES:
+        yield from _labelled(text)
+        for start, end in _foreign_context_names(text):
+            start, end = _trim(text, start, end)
+            words = text[start:end].split()
+            if len(words) >= 2 or (words and words[0] in FIRST_NAMES):
                 yield start, end, SCORE_LABEL
         for match in _PAIR.finditer(text):
             if match.group("first") in FIRST_NAMES and match.group("last") not in NOT_NAMES:
-                yield match.start(), match.end(), SCORE_FIRST_NAME
+                yield match.start("first"), match.end("last"), SCORE_FIRST_NAME
         for match in _KOREAN.finditer(text):
             if (match.group("s1") or match.group("s2")) in KOREAN_SURNAMES:
                 yield match.start(), match.end(), SCORE_KOREAN

@@ -7,6 +7,13 @@ Korean given names are made of, 2–4 syllables in all. It is scored by what sur
 - a title after it (김민수님, 김민수 씨, 이서연 환자, 박지훈 원장님) or a label before it
   (환자명: 김민수, 성명 이서연, 보호자 박지훈): ``SCORE_STRONG``;
 - the honorific subject particle 께서: ``SCORE_HONORIFIC``;
+- a chat speaker (``[10:22] 김민수:``, ``오후 3:12, 김민수 :``, ``[김민수] [오후 3:12]``), a
+  signature line after a closing (감사합니다 / Best regards / Cảm ơn), a self-introduction
+  (안녕하세요, 김민수입니다), or a Vietnamese/English cue before it (Chào, Kính gửi, bác sĩ,
+  tôi là, Hi, Dear, Dr., this is, From:...) or the vocative ơi after it: ``SCORE_STRONG``
+  (a given name alone is taken only as ``chị 미경 ơi``);
+- a full name (3+ syllables) standing alone among Latin-script words on its line, as Korean
+  names are written in Vietnamese and English documents: ``SCORE_FOREIGN``;
 - another particle (김민수가, 이서연의, 박지훈에게): ``SCORE_PARTICLE``, below the engine's
   threshold, unless the same name is confirmed elsewhere in the text, when every occurrence
   (bare ones included) gets ``SCORE_REPEATED``.
@@ -28,7 +35,9 @@ SCORE_STRONG = 0.85
 SCORE_HONORIFIC = 0.6
 SCORE_PARTICLE = 0.35
 SCORE_REPEATED = 0.8
+SCORE_FOREIGN = 0.7
 LABEL_WINDOW = 16
+CUE_WINDOW = 40
 
 SURNAMES_TWO = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방")
 SURNAMES_ONE = (
@@ -47,7 +56,7 @@ GIVEN_SYLLABLES = (
 TITLES = (
     "선생님", "선생", "원장님", "원장", "환자분", "환자", "고객님", "고객", "보호자", "간호사",
     "의사", "실장님", "실장", "팀장님", "팀장", "과장님", "과장", "교수님", "교수", "대표님",
-    "상담실장", "코디네이터", "매니저", "님", "씨",
+    "상담실장", "코디네이터", "매니저", "드림", "올림", "님", "씨",
 )  # fmt: skip
 PARTICLES = (
     "에게서", "에게", "께서", "한테", "으로부터", "로부터", "입니다", "이며", "이고", "이다",
@@ -57,7 +66,18 @@ LABELS = (
     "환자명", "환자 성명", "환자 이름", "환자", "성명", "이름", "성함", "보호자명", "보호자",
     "담당의", "담당 의사", "담당의사", "주치의", "집도의", "담당 원장", "원장", "고객명", "고객",
     "신청인", "동의자", "서명자", "작성자", "대리인", "법정대리인", "예약자", "상담자", "담당자",
-    "수신인", "발신인", "수신", "발신", "받는 사람", "보내는 사람",
+    "수신인", "발신인", "수신", "발신", "받는 사람", "보내는 사람", "처방의", "처방 의사", "본인",
+    "수진자", "시술자", "상담의", "보호자 연락처", "비상 연락처", "비상연락처", "긴급 연락처",
+)  # fmt: skip
+# Words before a name in Vietnamese or English text: forms of address, greetings, labels
+FOREIGN_CUES = (
+    "hi", "hello", "hey", "dear", "dr", "mr", "mrs", "ms", "miss", "prof", "doctor", "patient",
+    "name", "from", "to", "cc", "attn", "attending", "prescriber", "prescribed by", "surgeon",
+    "physician", "guardian", "contact", "signed", "signed by", "this is", "i am", "i'm",
+    "my name is", "regards", "sincerely", "thanks", "thank you", "chào", "xin chào", "kính gửi",
+    "thân gửi", "gửi", "bác sĩ", "bs", "bệnh nhân", "người bệnh", "khách", "khách hàng",
+    "họ tên", "họ và tên", "tên", "người nhà", "phụ trách", "kê đơn", "tôi là", "em là",
+    "chị", "anh", "em", "cô", "chú", "ông", "bà", "bạn", "cháu",
 )  # fmt: skip
 STOPWORDS = load_words("ko_name_stopwords.txt")
 
@@ -74,6 +94,33 @@ _NAME = re.compile(
     rf"|(?![가-힣]))"
 )
 _LABEL_BEFORE = re.compile(rf"(?:{_alternation(LABELS)})(?:은|는|:|：|\s)*$")
+_CUE_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?:{_alternation(FOREIGN_CUES)})[.:：,\s]*$", re.IGNORECASE
+)
+# a chat line's speaker: "[10:22] 김민수: ...", "10:22 김민수: ...", "[김민수] [오후 3:12] ..."
+_TIME = r"(?:오전|오후|AM|PM|am|pm)?[ \t]?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?(?:AM|PM|am|pm))?"
+_SPEAKER_BEFORE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:\[[^\]\n]{{0,24}}{_TIME}\]|(?:\d{{4}}[^\n:]{{0,16}}?)?{_TIME}[ \t]*[,-]?)"
+    r"[ \t]*$"
+)
+_SPEAKER_AFTER = re.compile(r"[ \t]?[:：]")
+_KAKAO_AFTER = re.compile(rf"\][ \t]*\[{_TIME}\]")
+_VOCATIVE_AFTER = re.compile(r"[ \t]+ơi(?![^\W\d_])")
+_GREETING_BEFORE = re.compile(r"(?:안녕하세요|안녕하십니까|저는|제 이름은)[.,!\s]*$")
+_CLOSING_LINE = re.compile(
+    r"(?:감사합니다|감사드립니다|고맙습니다|수고하세요|regards|sincerely|thanks|thank you|cheers|"
+    r"cảm ơn|trân trọng|thân ái)[^\n]{0,20}\n[ \t]*$",
+    re.IGNORECASE,
+)
+_SIGNATURE_AFTER = re.compile(r"[ \t]*(?:$|\n|[/|,(<+]|\d)")
+# a given name alone, called by a Vietnamese form of address: "chị 미경 ơi"
+_GIVEN_VOCATIVE = re.compile(
+    rf"(?<![^\W\d_])(?:anh|chị|em|cô|chú|bác|ông|bà|bạn)[ \t]+(?P<name>[{GIVEN_SYLLABLES}]{{2}})"
+    r"[ \t]+ơi(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_HANGUL = re.compile(r"[가-힣]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 class KoreanNameRecognizer(RegexEntityRecognizer):
@@ -94,6 +141,11 @@ class KoreanNameRecognizer(RegexEntityRecognizer):
             if score >= SCORE_STRONG:
                 strong.add(name)
             found.append((start, end, score))
+        if "ơi" in text:
+            seen = {(start, end) for start, end, _ in found}
+            for match in _GIVEN_VOCATIVE.finditer(text):
+                if match.span("name") not in seen and match.group("name") not in STOPWORDS:
+                    found.append((*match.span("name"), SCORE_STRONG))
         for start, end, score in found:
             if score < SCORE_REPEATED and text[start:end] in strong:
                 score = SCORE_REPEATED
@@ -102,14 +154,49 @@ class KoreanNameRecognizer(RegexEntityRecognizer):
 
 
 def _score(text: str, start: int, match: re.Match[str]) -> float:
-    """Score one candidate by its title, label or particle (0 when nothing supports it)."""
+    """Score one candidate by its title, label, cue or particle (0 when nothing supports it)."""
+    end = match.end("name")
     labelled = _LABEL_BEFORE.search(text, max(0, start - LABEL_WINDOW), start) is not None
-    if match.group("title") is not None or labelled:
+    if match.group("title") is not None or labelled or _cued(text, start, end):
         return SCORE_STRONG
     particle = match.group("particle")
+    if particle == "입니다" and _GREETING_BEFORE.search(text, max(0, start - 12), start):
+        return SCORE_STRONG  # self-introduction: 안녕하세요, 김민수입니다
     if particle is None:
-        return 0.0
+        return SCORE_FOREIGN if _in_foreign_text(text, start, end) else 0.0
     return SCORE_HONORIFIC if particle in ("께서", "께") else SCORE_PARTICLE
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    """A chat speaker, a signature, a vocative (chị 민지 ơi) or a foreign cue before the name."""
+    before = max(0, start - CUE_WINDOW)
+    head = text[before:start].rstrip(" \t")
+    if _SPEAKER_AFTER.match(text, end) and _SPEAKER_BEFORE.search(text, before, start):
+        return True
+    if head.endswith("[") and _KAKAO_AFTER.match(text, end):
+        return True
+    if _VOCATIVE_AFTER.match(text, end):
+        return True
+    if head and not _HANGUL.match(head[-1]) and _CUE_BEFORE.search(text, before, start):
+        return True  # cues are Latin-script words, so a Hangul character before rules them out
+    return bool(
+        (not head or head.endswith("\n"))
+        and _SIGNATURE_AFTER.match(text, end)
+        and _CLOSING_LINE.search(text, max(0, start - 60), start)
+    )
+
+
+def _in_foreign_text(text: str, start: int, end: int) -> bool:
+    """A full name (3+ syllables) standing alone among Latin-script words on its line."""
+    if end - start < 3:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _LETTER.findall(text, max(line_start, start - 12), start)
+    after = _LETTER.findall(text, end, min(line_end, end + 12))
+    neighbours = before[-1:] + after[:1]
+    return bool(neighbours) and not any(_HANGUL.match(c) for c in neighbours)
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[KoreanNameRecognizer]:

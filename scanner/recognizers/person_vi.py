@@ -6,14 +6,17 @@ written in English letters (``Nguyen Van An``). Scores:
 - a form of address or label before the name (Anh, Chị, Bà, Ông, Em, Cô, Chú, bệnh nhân,
   khách hàng, Họ và tên:, BS., Mr/Ms...): ``SCORE_ADDRESSED``;
 - a bare name of three or more syllables: ``SCORE_FULL``; of two: ``SCORE_SHORT`` (below the
-  engine's threshold).
+  engine's threshold);
+- a given name alone between a form of address and the vocative ơi (``Dạ chị Trang ơi``):
+  ``SCORE_ADDRESSED``.
 
 Unaccented surnames that are also English words (Le, Do, Ho, Ly, Vu, Vo, Mai, La...) need a
 form of address or a Vietnamese middle name (Van, Thi, Duc, Minh...). Streets, wards and
 cities named after people (đường Nguyễn Trãi, phường Lê Lợi, TP. Hồ Chí Minh) are not persons:
 a name preceded by an address word, or a house number, is skipped, and so are place names.
 Title-case headings whose first two syllables form a common word (Hồ Sơ Bệnh Án, Văn Phòng,
-Triệu Chứng Lâm Sàng, Cao Cấp) are skipped through ``WORD_STARTS``.
+Triệu Chứng Lâm Sàng, Cao Cấp) are skipped through ``WORD_STARTS`` unless a form of address
+comes first (bác sĩ Hoàng Kim Nam).
 """
 
 from __future__ import annotations
@@ -64,7 +67,7 @@ WORD_STARTS = split_words(
     hồ_bơi đào_tạo tăng_cường tăng_sinh lưu_ý lưu_trữ từ_chối từ_khóa thân_thiện thân_nhiệt
     khổng_lồ vương_quốc triệu_chứng đoàn_thể chu_kỳ ninh_bình kiều_bào lục_địa đinh_tán
     thái_bình thái_nguyên quan_trọng phạm_vi phạm_lỗi võ_thuật đỗ_xe bùi_nhùi hồ_chí ngô_quyền
-    lê_lợi trần_hưng hoàng_hôn hoàng_kim tạ_ơn dương_tính ông_bà giang_hồ mai_mốt mạc_treo
+    lê_lợi trần_hưng hoàng_hôn tạ_ơn dương_tính ông_bà giang_hồ mai_mốt mạc_treo
     """
 )
 _UPPER = "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
@@ -79,7 +82,8 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _PLACE_WORDS = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|District|Ward|City|Province|Station|"
-    r"Hospital|Clinic|University|School|Airport|Bridge|Park|Market)\b"
+    r"Hospital|Clinic|University|School|Airport|Bridge|Park|Market|Spa|Salon|Hotel|Restaurant|"
+    r"Company|Center|Centre|Pharmacy)\b"
 )
 _NAME = re.compile(
     rf"(?<![\w.])(?P<surname>{_alternation(SURNAMES + UNACCENTED_SAFE + UNACCENTED_AMBIGUOUS)})"
@@ -87,9 +91,10 @@ _NAME = re.compile(
 )
 _TITLE_AFTER = re.compile(r"\s?(?:님|씨|환자|고객|보호자|선생님)")
 _ADDRESSED = re.compile(
-    r"(?:\b(?:anh|chị|bà|ông|em|cô|chú|bác|bé|cháu|bệnh nhân|người bệnh|khách hàng|"
+    r"(?:\b(?:anh|chị|bà|ông|em|cô|chú|bác|bé|cháu|bệnh nhân|người bệnh|khách hàng|khách|"
     r"người nhà|họ và tên|họ tên|tên|bác sĩ|bs|ths|ts|kính gửi|thân gửi|gửi|mr|mrs|ms|miss|dr|"
-    r"patient|name|dear|guardian)|환자명|성명|이름|보호자|고객명)[.:：\s]*$",
+    r"tôi là|em là|patient|name|dear|guardian|hi|hello|this is)|환자명|환자|성명|이름|보호자|"
+    r"고객명|본인|(?:^|\n)[ \t]*\[[^\]\n]{0,24}\d:\d\d\])[.:：,\s]*$",
     re.IGNORECASE,
 )
 _PLACE_BEFORE = re.compile(
@@ -102,6 +107,15 @@ _PLACE_AFTER = re.compile(rf"[ \t]+{_PLACE_WORDS}")
 _AMBIGUOUS = frozenset(UNACCENTED_AMBIGUOUS)
 
 
+# a given name alone between a form of address and the vocative ơi: "Dạ chị Trang ơi"
+_VOCATIVE = re.compile(
+    rf"(?<![^\W\d_])(?i:anh|chị|em|cô|chú|bác|ông|bà|bạn|cháu|bé)[ \t]+(?P<name>{_CAP}"
+    rf"(?:[ \t]+{_CAP})?)[ \t]+ơi(?![^\W\d_])"
+)
+
+_NOT_VOCATIVE = split_words("bác sĩ y tá dược anh chị em cô chú ông bà bạn cháu bé ơi ạ trời mẹ bố")
+
+
 class VietnameseNameRecognizer(RegexEntityRecognizer):
     """Finds PERSON: Vietnamese names by surname, capitalised syllables and address forms."""
 
@@ -109,18 +123,22 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
         """Yield Vietnamese names with a score from their form of address and length."""
+        if "ơi" in text:
+            for match in _VOCATIVE.finditer(text):
+                if not _NOT_VOCATIVE.intersection(match.group("name").lower().split()):
+                    yield *match.span("name"), SCORE_ADDRESSED
         for match in _NAME.finditer(text):
             start, end = match.span()
             name = match.group()
             syllables = name.split()
-            if any(name.startswith(place) for place in PLACES) or (
-                "_".join(syllables[:2]).lower() in WORD_STARTS
-            ):
+            if any(name.startswith(place) for place in PLACES):
                 continue
             before = text[max(0, start - BEFORE_WINDOW) : start]
             if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, end):
                 continue
             addressed = _ADDRESSED.search(before) is not None or bool(_TITLE_AFTER.match(text, end))
+            if not addressed and "_".join(syllables[:2]).lower() in WORD_STARTS:
+                continue  # a heading (Hồ Sơ Bệnh Án), unless addressed (bác sĩ Hoàng Kim Nam)
             if match.group("surname") in _AMBIGUOUS and not (
                 addressed or any(s.lower() in MIDDLE_NAMES for s in syllables[1:])
             ):

@@ -43,6 +43,30 @@ KOREAN_POSITIVES = [
     ("Dear 김민수님, thank you for visiting.", ["김민수"]),
     ("Patient referred by 이지은 원장 of our clinic.", ["이지은"]),
     ("Bệnh nhân được tư vấn bởi 홍길동 원장.", ["홍길동"]),
+    # chat speakers
+    ("[10:22] 이미경: 네 확인했습니다", ["이미경"]),
+    ("2024년 3월 5일 오후 3:12, 김민수 : 안녕하세요", ["김민수"]),
+    ("[김민수] [오후 3:12] 네 알겠습니다", ["김민수"]),
+    ("[16:41] 박미경: S22609461", ["박미경"]),
+    # labels, self-introductions, signatures
+    ("처방의: 박민지", ["박민지"]),
+    ("본인 문나연(생년월일 미기재)은 동의합니다", ["문나연"]),
+    ("보호자 연락처: 이경수 010-1234-5678", ["이경수"]),
+    ("안녕하세요, 박은지입니다. 필러 문의드려요", ["박은지"]),
+    ("감사합니다.\n박은지\n010-1234-5678", ["박은지"]),
+    ("김민수 드림", ["김민수"]),
+    # Korean names in Vietnamese and English text
+    ("Chào 신수아, lịch căng da ngày mai", ["신수아"]),
+    ("Dạ chị 미경 ơi, đã xác nhận", ["미경"]),
+    ("Kính gửi bác sĩ 최은지", ["최은지"]),
+    ("Chào bác sĩ, tôi là 배도윤.", ["배도윤"]),
+    ("Hi 조지훈, can you confirm my surgery?", ["조지훈"]),
+    ("Dear Dr. 한혜진", ["한혜진"]),
+    ("From: 배도윤 <someone@example.com>", ["배도윤"]),
+    ("Attending: Dr. 권지민", ["권지민"]),
+    ("consent to surgery after Dr. 홍도윤 explained the risks", ["홍도윤"]),
+    ("Cảm ơn bác sĩ.\n배도윤 / 010-7629-2020", ["배도윤"]),
+    ("The consultation with 장서준 went well.", ["장서준"]),
 ]
 KOREAN_DECOYS = [
     "이번에 정도가 조금 심해서 재수술을 권함",
@@ -70,6 +94,15 @@ KOREAN_DECOYS = [
     "장모님께서 오셨습니다",
     "주부 고객 할인 이벤트",
     "진정제 환자 투여",
+    "[10:22] 이번: 네 알겠습니다",
+    "Address (주소): 12 Main Street",
+    "Sex (성별): F",
+    "Name (성함): see below",
+    "안녕하세요, 수술입니다",
+    "이상입니다",
+    "감사합니다.\n정상 범위\n",
+    "Dạ anh ơi, em hiểu rồi",
+    "Hi 선생님, thanks",
 ]
 
 
@@ -124,6 +157,13 @@ VIETNAMESE_POSITIVES = [
     ("The interpreter Tran Minh Duc joined.", ["Tran Minh Duc"]),
     ("Nguyễn Văn An 환자 상담 완료", ["Nguyễn Văn An"]),
     ("보호자 Phạm Thị Hoa 연락처", ["Phạm Thị Hoa"]),
+    ("Dạ chị Trang ơi, đã xác nhận", ["Trang"]),
+    ("anh Minh Tuấn ơi, em gửi lịch", ["Minh Tuấn"]),
+    ("được bác sĩ Hoàng Kim Nam giải thích", ["Hoàng Kim Nam"]),
+    ("Lịch tư vấn: khách Hoàng Kim Tuấn 19-10-2024", ["Hoàng Kim Tuấn"]),
+    ("[14:15] Hoàng Kim Nam: 안녕하세요", ["Hoàng Kim Nam"]),
+    ("Chào bác sĩ, tôi là Hoàng Kim Hà. Em muốn hỏi", ["Hoàng Kim Hà"]),
+    ("본인 Hoàng Kim Trung(생년월일 미기재)", ["Hoàng Kim Trung"]),
 ]
 VIETNAMESE_DECOYS = [
     "số 12, đường Nguyễn Trãi, phường 7",
@@ -149,6 +189,10 @@ VIETNAMESE_DECOYS = [
     "Triệu Chứng Lâm Sàng",
     "Dịch Vụ Cao Cấp",
     "Văn Phòng Đại Diện",
+    "Trời ơi, đau quá",
+    "Dạ chị Bác Sĩ ơi",
+    "Hoàng Kim Spa khai trương",
+    "Hi Hoàng Gia Spa",
 ]
 
 
@@ -199,6 +243,20 @@ ENGLISH_POSITIVES = [
     ("our nurse Rachel Green confirmed", ["Rachel Green"]),
     ("Dr. McDonald will call.", ["McDonald"]),
     ("환자 상담: Dr. Sarah Connor 참석", ["Sarah Connor"]),
+    ("Hi Andrew Morgan, confirmed.", ["Andrew Morgan"]),
+    ("Hi Grace Clark, confirmed.", ["Grace Clark"]),
+    ("Hello, this is Grace Bennett. My surgery was", ["Grace Bennett"]),
+    ("My name is Hope Larson.", ["Hope Larson"]),
+    ("I, Grace Parker (date of birth unknown), consent", ["Grace Parker"]),
+    ("Best regards,\nGrace Bennett / +44 20 7946 4163", ["Grace Bennett"]),
+    ("[14:02] Grace Clark: Hi there", ["Grace Clark"]),
+    ("안녕하세요, Michael Miller입니다.", ["Michael Miller"]),
+    ("네 Robert Thompson님 확인되었습니다", ["Robert Thompson"]),
+    ("상담 예약: Grace Wilson 고객 2021-12-16", ["Grace Wilson"]),
+    ("환자명: Grace Bennett", ["Grace Bennett"]),
+    ("Bệnh nhân: Grace Bennett", ["Grace Bennett"]),
+    ("감사합니다.\nGrace Parker / +44 20 7946 4163", ["Grace Parker"]),
+    ("본인 Grace Bennett(생년월일 미기재)", ["Grace Bennett"]),
 ]
 ENGLISH_DECOYS = [
     "May 2023 follow-up",
@@ -222,6 +280,20 @@ ENGLISH_DECOYS = [
     "Christmas Eve",
     "Follow Up",
     "Christian Dior skincare",
+    "Best regards,\nFront Desk Team",
+    "Thanks,\nSeoul Beauty Clinic",
+    "Hi Team,",
+    "Hello Everyone",
+    "Hi there, Summer Sale starts",
+    "Dear Valued Customer,",
+    "I, the undersigned, agree",
+    "Botox 환자 20% 할인",
+    "Juvederm 고객 이벤트",
+    "10:30 Blood Pressure: 120/80",
+    "[09:00] Front Desk: welcome",
+    "This is Gangnam Station",
+    "Cảm ơn quý khách.\nSeoul Beauty Clinic",
+    "감사합니다.\nBest Regards",
 ]
 
 
