@@ -75,6 +75,7 @@ class Connector(ABC):
     kind: ClassVar[str]
     Options: ClassVar[type[ConnectorOptions]] = ConnectorOptions
     read_concurrency: int = 1  # items the scanner may read at once (network stores: more)
+    lazy_metadata: ClassVar[bool] = False  # True when describe_many does real work
 
     def __init__(self, options: ConnectorOptions) -> None:
         self.options = options

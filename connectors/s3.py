@@ -334,6 +334,8 @@ class S3Connector(Connector):
         for page in self._pages(self.options.prefix):
             yield from (self._item(e, {}) for e in page if not e.marker)
 
+    lazy_metadata = True
+
     def describe_many(self, items: Sequence[Item]) -> list[Item | ListingError | None]:
         """Metadata and tags of new or changed versions, fetched in parallel."""
         if not self.options.read_metadata:

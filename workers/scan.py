@@ -30,6 +30,7 @@ from workers.items import ensure_source, to_connector_item, to_describe, upsert_
 from workers.runtime import Runtime, current
 
 log = logging.getLogger(__name__)
+LISTING_PAGE = 500  # entries recorded per transaction while listing
 
 
 @dataclass(frozen=True)
@@ -97,19 +98,22 @@ def count(session: Session, run_id: int, **increments: int) -> None:
 
 
 def _list_source(runtime: Runtime, connector: Connector, run_id: int, source_id: int) -> None:
-    for listed in _pages(iter(connector.list_items()), runtime.settings.batch_size):
+    for listed in _pages(iter(connector.list_items()), LISTING_PAGE):
         page = _described(runtime, connector, source_id, listed)
         with runtime.catalog.session() as session:
             changed, unchanged, failed = upsert_listed(session, source_id, run_id, page)
             count(session, run_id, items_listed=len(page), items_unchanged=unchanged,
                   items_failed=failed, items_to_classify=len(changed))
-        if changed:
-            runtime.send("classify_items", run_id, changed)
+        size = runtime.settings.batch_size
+        for start in range(0, len(changed), size):
+            runtime.send("classify_items", run_id, changed[start:start + size])
 
 
 def _described(runtime: Runtime, connector: Connector, source_id: int,
                page: list[Listed]) -> list[Listed]:
     """The page with metadata completed for what is new; no transaction is held meanwhile."""
+    if not connector.lazy_metadata:
+        return page
     with runtime.catalog.session() as session:
         new = to_describe(session, source_id, page)
     if not new:
