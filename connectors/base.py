@@ -78,6 +78,9 @@ class Connector(ABC):
     lazy_metadata: ClassVar[bool] = False  # True when describe_many does real work
 
     def __init__(self, options: ConnectorOptions) -> None:
+        """Keep the options, validated as this connector's own ``Options`` model."""
+        if not isinstance(options, self.Options):
+            options = self.Options.model_validate(options.model_dump())
         self.options = options
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

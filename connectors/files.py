@@ -370,11 +370,9 @@ class FilesConnector(Connector):
     options: FilesOptions
 
     def __init__(self, options: ConnectorOptions) -> None:
-        if not isinstance(options, FilesOptions):
-            options = FilesOptions.model_validate(options.model_dump())
         super().__init__(options)
-        self.root = os.fsencode(options.path)
-        self.excluded = Excluder(options.exclude)
+        self.root = os.fsencode(self.options.path)
+        self.excluded = Excluder(self.options.exclude)
 
     def list_items(self) -> Iterator[Item | ListingError]:
         """Walk the tree iteratively in byte order of the paths; links and specials are errors."""

@@ -204,7 +204,7 @@ class S3Connector(Connector):
 
     def __init__(self, options: ConnectorOptions) -> None:
         super().__init__(options)
-        assert isinstance(options, S3Options)
+        options = self.options
         self.read_concurrency = options.max_workers  # GETs are latency-bound: read in parallel
         config = Config(
             max_pool_connections=max(10, options.max_workers + 2),

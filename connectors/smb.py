@@ -238,9 +238,8 @@ class SmbConnector(Connector):
     options: SmbOptions
 
     def __init__(self, options: ConnectorOptions) -> None:
-        if not isinstance(options, SmbOptions):
-            options = SmbOptions.model_validate(options.model_dump())
         super().__init__(options)
+        options = self.options
         self.excluded = Excluder(options.exclude)
         root = rf"\\{options.host}\{options.share}"
         self.root = ntpath.join(root, *options.path.split("/")) if options.path else root
@@ -464,11 +463,7 @@ class SmbConnector(Connector):
     def _rewrite(self, raw: Any, size: int, data: bytes, key: str) -> None:
         """Zeros over the old content (flushed), then ``data``, truncated to its length."""
         with self._boundary(key):
-            raw.seek(0)
-            written = 0
-            while written < size:
-                written += raw.write(_ZEROS[: min(CHUNK_SIZE, size - written)])
-            raw.flush()
+            _zero_fill(raw, size)
             raw.seek(0)
             view = memoryview(data)
             while view:
@@ -530,11 +525,7 @@ class SmbConnector(Connector):
     def _overwrite_and_mark(self, raw: Any, basic: Any, size: int, key: str) -> None:
         """Write zeros over the whole file, flush, restore its times, mark it deleted on close."""
         with self._boundary(key):
-            raw.seek(0)
-            written = 0
-            while written < size:
-                written += raw.write(_ZEROS[: min(CHUNK_SIZE, size - written)])
-            raw.flush()
+            _zero_fill(raw, size)
             times = FileBasicInformation()
             for name in ("creation_time", "last_access_time", "last_write_time", "change_time"):
                 times[name] = basic[name].get_value()
@@ -576,3 +567,12 @@ def _all_zeros(raw: Any, size: int) -> bool:
             return False
         remaining -= len(chunk)
     return True
+
+
+def _zero_fill(raw: Any, size: int) -> None:
+    """Write zeros over the first ``size`` bytes of the open file and flush them."""
+    raw.seek(0)
+    written = 0
+    while written < size:
+        written += raw.write(_ZEROS[: min(CHUNK_SIZE, size - written)])
+    raw.flush()
