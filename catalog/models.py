@@ -136,8 +136,24 @@ class Finding(Base):
     score: Mapped[float] = mapped_column(Float)
     sample: Mapped[str] = mapped_column(String(200))
     scan_run_id: Mapped[int | None] = mapped_column(ForeignKey("scan_run.id"))
+    share: Mapped[float | None] = mapped_column(Float)  # database columns: of sampled rows
 
     item: Mapped[Item] = relationship(back_populates="findings")
+
+
+class SubjectToken(Base):
+    """A keyed hash (HMAC) of an identifier found in an item, to find a data subject's items.
+
+    Holds no value: without the site's key a token cannot be linked to anyone.
+    """
+
+    __tablename__ = "subject_token"
+    __table_args__ = (UniqueConstraint("item_id", "token"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    entity_type: Mapped[str] = mapped_column(String(60))
+    token: Mapped[str] = mapped_column(String(64), index=True)
 
 
 class Decision(Base):
