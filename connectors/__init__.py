@@ -4,7 +4,7 @@ Importing this package registers the built-in connectors, so that :func:`build_c
 knows their kinds.
 """
 
-from connectors import files, s3, smb
+from connectors import database, files, s3, smb
 from connectors.base import Connector, ConnectorOptions, Item, ListingError, build_connector
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Item",
     "ListingError",
     "build_connector",
+    "database",
     "files",
     "s3",
     "smb",

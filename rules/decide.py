@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from rules.clock import ClockUnavailable, read_clock
@@ -56,6 +56,20 @@ class Decision:
     due: date | None
     action: DecisionAction
     reason: str
+    auto_approve: bool
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """A rule over a table's rows as of a day: rows whose clock is before ``before`` are due."""
+
+    label: str
+    category: str
+    basis: str
+    clock: str
+    before: date
+    retention: str
+    action: DecisionAction
     auto_approve: bool
 
 
@@ -139,9 +153,38 @@ class Rulebook:
                 lines.append(f"{rule.label}: no match ({reason})")
         return lines
 
+    def tables(self, source: str) -> list[str]:
+        """The tables of a source that some rule names, sorted."""
+        return sorted({r.table for r in self._rules if r.table and r.source in (None, source)})
+
+    def table_rules(self, source: str, table: str, today: date) -> list[RowRule]:
+        """The rules over a table's rows, longest retention first (it decides the action).
+
+        A row is due when every one of them says so: the longer legal duty wins.
+        """
+        rules = [r for r in self._rules
+                 if r.table == table and r.source in (None, source)
+                 and r.path is None and r.prefix is None and not r.entities]
+        rows = [_row_rule(r, today) for r in rules]
+        return sorted(rows, key=lambda r: (r.before, not _is_binding(r)))
+
     def _candidates(self, facts: ItemFacts, today: date) -> list[_Candidate]:
         """Every rule that matches the item, with its clock and due date."""
         return [_evaluate(rule, facts, today) for rule in self._rules if not rule.mismatch(facts)]
+
+
+def _is_binding(rule: RowRule) -> bool:
+    return rule.label.startswith("bindings[")
+
+
+def _row_rule(rule: _Rule, today: date) -> RowRule:
+    """A table rule as of ``today``: the clock bound below which rows are due."""
+    category = rule.category
+    before = category.retention.latest_start(today) + timedelta(days=1)
+    action = _action(rule)
+    auto = category.auto_approve and rule.is_binding and action != "review"
+    return RowRule(rule.label, category.id, category.basis, rule.clock, before,
+                   str(category.retention), action, auto)
 
 
 def _merge_categories(packs: Sequence[Pack]) -> dict[str, Category]:

@@ -27,10 +27,13 @@ class HoldSpec:
 
 
 def covers(hold: HoldSpec, facts: ItemFacts) -> bool:
-    """Whether ``hold`` covers the item: same source (if set) and key matching the glob."""
+    """Whether ``hold`` covers the item: same source (if set) and key (or, for database rows,
+    table) matching the glob."""
     if hold.source is not None and hold.source != facts.source:
         return False
-    return hold.path is None or glob_match(hold.path, facts.key)
+    if hold.path is None or glob_match(hold.path, facts.key):
+        return True
+    return facts.table is not None and glob_match(hold.path, facts.table)
 
 
 def holds_covering(facts: ItemFacts, holds: Iterable[HoldSpec]) -> list[HoldSpec]:

@@ -42,6 +42,18 @@ class Period:
         except (ValueError, OverflowError):
             raise ValueError(f"{self} after {start.isoformat()} is out of range") from None
 
+    def latest_start(self, today: date) -> date:
+        """The latest clock date whose period has ended by ``today`` (``after(d) <= today``)."""
+        back = today.year * 12 + today.month - 1 - self.years * 12 - self.months
+        year, month = divmod(back, 12)
+        day = min(today.day, monthrange(year, month + 1)[1])
+        start = date(year, month + 1, day) - timedelta(weeks=self.weeks, days=self.days)
+        while self.after(start + timedelta(days=1)) <= today:
+            start += timedelta(days=1)
+        while self.after(start) > today:
+            start -= timedelta(days=1)
+        return start
+
     def __str__(self) -> str:
         parts = zip((self.years, self.months, self.weeks, self.days), "YMWD", strict=True)
         text = "".join(f"{value}{unit}" for value, unit in parts if value)
