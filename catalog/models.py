@@ -121,6 +121,7 @@ class Item(Base):
     findings: Mapped[list[Finding]] = relationship(
         back_populates="item", cascade="all, delete-orphan"
     )
+    tokens: Mapped[list[SubjectToken]] = relationship(cascade="all, delete-orphan")
 
 
 class Finding(Base):
@@ -277,3 +278,20 @@ class ScheduleRun(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     runner: Mapped[str] = mapped_column(String(200))
     outcome: Mapped[str | None] = mapped_column(Text)
+
+
+class User(Base):
+    """A dashboard user: an argon2 hash, one role, and what login throttling needs."""
+
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sessions_valid_after: Mapped[datetime | None] = mapped_column(UTCDateTime)

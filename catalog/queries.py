@@ -16,14 +16,14 @@ Row = dict[str, Any]
 def findings(session: Session, sources: Sequence[str] = (), entity: str | None = None) -> list[Row]:
     """One row per (item, entity type) of present items; samples are masked."""
     query = (select(Source.name, Item.key, Finding.entity_type, Finding.count, Finding.score,
-                    Finding.sample, Item.language)
+                    Finding.sample, Item.language, Finding.share)
              .join(Item, Finding.item_id == Item.id).join(Source, Item.source_id == Source.id)
              .where(Item.state == "present").order_by(Source.name, Item.key, Finding.entity_type))
     if sources:
         query = query.where(Source.name.in_(sources))
     if entity:
         query = query.where(Finding.entity_type == entity)
-    keys = ("source", "item", "entity_type", "count", "score", "sample", "language")
+    keys = ("source", "item", "entity_type", "count", "score", "sample", "language", "share")
     return [dict(zip(keys, r, strict=True)) for r in session.execute(query)]
 
 
@@ -53,9 +53,15 @@ def plan(session: Session, sources: Sequence[str] = (), due_only: bool = False) 
             "rule": decision.rule, "clock": decision.clock, "due": decision.due,
             "action": decision.action, "held": decision.held,
             "disposition": d.id if d else None, "state": d.state if d else None,
-            "reason": decision.reason,
+            "rows": _rows(item), "reason": decision.reason,
         })
     return rows
+
+
+def _rows(item: Item) -> int | None:
+    """How many rows a database row set held when last counted (None for other items)."""
+    value = (item.attributes or {}).get("rows") if item.kind == "rows" else None
+    return None if value is None else int(value)
 
 
 def dispositions(session: Session, states: Sequence[str] = (), run_id: str | None = None,
@@ -69,7 +75,7 @@ def dispositions(session: Session, states: Sequence[str] = (), run_id: str | Non
     return [{
         "id": d.id, "source": d.item.source.name, "item": d.item.key, "action": d.action,
         "category": d.category, "rule": d.rule, "due": d.due, "state": d.state,
-        "approved_by": d.approved_by, "error": d.error,
+        "approved_by": d.approved_by, "error": d.error, "rows": _rows(d.item),
     } for d in session.execute(query).scalars()]
 
 

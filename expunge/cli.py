@@ -27,6 +27,8 @@ from expunge.cli_common import (
     state,
     stop_on_signals,
 )
+from expunge.cli_dashboard import register_dashboard
+from expunge.cli_erase import register_erase
 from expunge.config import Config
 from expunge.output import Format, emit
 from expunge.progress import failed_items, watch_enforcement, watch_scans
@@ -246,8 +248,13 @@ def worker(ctx: typer.Context,
            threads: Annotated[int | None, typer.Option(help="Worker threads.")] = None,
            reconcile_every: Annotated[float, typer.Option(
                help="Seconds between looks for work a crashed worker left behind.")] = 600,
+           metrics_port: Annotated[int | None, typer.Option(
+               help="Serve Prometheus metrics on this port (/metrics); off by default.",
+               show_default=False)] = None,
            ) -> None:
     """Run a worker process consuming the configured Redis/RabbitMQ broker."""
+    from workers import metrics
+
     cfg = state(ctx).config()
     if cfg.broker == "embedded":
         fail_usage("broker is 'embedded': work runs inside each command; "
@@ -255,6 +262,9 @@ def worker(ctx: typer.Context,
     stop = stop_on_signals()
     runtime = Runtime(cfg.worker_settings())
     install(runtime)
+    if metrics_port is not None:
+        metrics.serve(runtime.catalog, metrics_port)
+        err.print(f"metrics on port {metrics_port} (/metrics)")
     count = threads or cfg.worker_threads
     err.print(f"worker consuming {config_module.redacted(cfg.broker)} with {count} threads",
               highlight=False)
@@ -273,6 +283,8 @@ def demo(ctx: typer.Context,
 
 
 register_admin(app)
+register_dashboard(app)
+register_erase(app)
 
 
 def main() -> None:

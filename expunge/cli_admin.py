@@ -5,21 +5,27 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from dramatiq.brokers.redis import RedisBroker
 from sqlalchemy import select
 
 from catalog import audit, queries
-from catalog.models import AuditEvent, Certificate, Hold, Item, Source, utcnow
-from expunge.app import open_app
+from catalog.models import AuditEvent, Certificate, Item, Source
+from expunge import config as config_module
+from expunge.app import App, open_app
 from expunge.cli_common import FormatOption, err, fail_usage, state, stop_on_signals
 from expunge.output import Format, emit
 from rules.errors import PolicyError
 from rules.policy import load_pack
-from workers.certificate import verify_certificate, write_files
+from workers.certificate import verify_certificate, write_files, write_pdf
+from workers.deadletters import DeadLetter, RedisDeadLetters
+from workers.holds import HoldError, add_hold, release_hold
 from workers.plan import facts_of
 from workers.reconcile import reconcile as reconcile_work
 from workers.schedule import run_scheduler
@@ -38,6 +44,8 @@ def register_admin(app: typer.Typer) -> None:
     app.command()(reconcile)
     app.command()(scheduler)
     app.add_typer(certificates_app, name="certificate")
+    app.add_typer(deadletters_app, name="deadletters")
+    app.command("metrics")(metrics_command)
 
 
 @audit_app.command("verify")
@@ -86,12 +94,11 @@ def holds_add(ctx: typer.Context,
     """Place a legal hold; it stops deletion even of already approved dispositions."""
     st = state(ctx)
     with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
-        hold = Hold(source=source, path=path, reason=reason, created_by=st.user)
-        session.add(hold)
-        session.flush()
-        audit.append(session, st.user, "hold.added", f"hold:{hold.id}",
-                     {"source": source, "path": path, "reason": reason})
-        err.print(f"hold {hold.id} placed")
+        try:
+            hold_id = add_hold(session, st.user, reason, source, path)
+        except HoldError as exc:
+            fail_usage(str(exc))
+        err.print(f"hold {hold_id} placed")
 
 
 @holds_app.command("list")
@@ -108,11 +115,10 @@ def holds_release(ctx: typer.Context, hold_id: Annotated[int, typer.Argument()])
     """Release a legal hold."""
     st = state(ctx)
     with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
-        hold = session.get(Hold, hold_id)
-        if hold is None or hold.released_at is not None:
-            fail_usage(f"no active hold {hold_id}")
-        hold.released_at, hold.released_by = utcnow(), st.user
-        audit.append(session, st.user, "hold.released", f"hold:{hold_id}", {})
+        try:
+            release_hold(session, st.user, hold_id)
+        except HoldError as exc:
+            fail_usage(str(exc))
     err.print(f"hold {hold_id} released")
 
 
@@ -198,15 +204,19 @@ certificates_app = typer.Typer(help="Destruction certificates.", no_args_is_help
 @certificates_app.command("export")
 def certificate_export(ctx: typer.Context, run_id: Annotated[str, typer.Argument()],
                        out: Annotated[Path, typer.Option(help="Directory to write to.")]
-                       = Path(".")) -> None:
-    """Write a run's destruction certificate (JSON and HTML) from the catalog."""
+                       = Path("."),
+                       pdf: Annotated[Path | None, typer.Option(
+                           help="Also write a printable PDF to this file.", show_default=False)]
+                       = None) -> None:
+    """Write a run's destruction certificate (JSON and HTML, optionally PDF) from the catalog."""
     with open_app(state(ctx).config()) as app_, app_.runtime.catalog.session() as session:
         cert = session.execute(select(Certificate).where(Certificate.run_id == run_id)
                                ).scalar_one_or_none()
         if cert is None:
             fail_usage(f"no certificate for run {run_id}")
-        for written in write_files(cert, out):
-            err.print(f"wrote {written}")
+        written = write_files(cert, out) + ([write_pdf(cert, pdf)] if pdf else [])
+    for path in written:
+        err.print(f"wrote {path}")
 
 
 @certificates_app.command("verify")
@@ -225,3 +235,80 @@ def certificate_verify(ctx: typer.Context, path: Annotated[Path, typer.Argument(
     if problems:
         raise typer.Exit(1)
     err.print(f"certificate {run_id} matches the audit trail")
+
+
+deadletters_app = typer.Typer(
+    help="Messages that failed all their retries (Redis broker): list, requeue, purge. "
+         "Without a subcommand, lists them.", invoke_without_command=True)
+IdsArgument = Annotated[list[str] | None, typer.Argument(
+    help="Dead-letter ids or message ids, as the listing shows them.", show_default=False)]
+AllOption = Annotated[bool, typer.Option("--all", help="Every dead letter.")]
+LetterOperation = Callable[[RedisDeadLetters, Sequence[str] | None], list[DeadLetter]]
+
+
+@contextmanager
+def _dead_letters(ctx: typer.Context) -> Iterator[tuple[RedisDeadLetters, App]]:
+    """The Redis broker's dead-letter queues, with the app (for the audit trail)."""
+    cfg = state(ctx).config()
+    if not cfg.broker.startswith(("redis://", "rediss://", "unix://")):
+        fail_usage(f"broker is {config_module.redacted(cfg.broker)!r}: dead letters are kept "
+                   "by a Redis broker (the embedded one keeps them only while a command runs)")
+    with open_app(cfg) as app_:
+        assert isinstance(app_.dispatcher.broker, RedisBroker)
+        yield RedisDeadLetters(app_.dispatcher.broker), app_
+
+
+@deadletters_app.callback()
+def deadletters_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """List dead letters: id, actor, ids it was given, when it failed, the error's type."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with _dead_letters(ctx) as (letters, _):
+        rows = [letter.row() for letter in letters.letters()]
+    emit(rows, fmt, title="dead letters")
+
+
+def _chosen(ids: list[str] | None, all_: bool) -> list[str] | None:
+    """The ids a requeue or purge names; None for --all."""
+    if bool(ids) == all_:
+        fail_usage("give dead-letter ids or --all (not both)")
+    return None if all_ else ids
+
+
+def _audited(ctx: typer.Context, verb: str, operation: LetterOperation, ids: list[str] | None,
+             all_: bool) -> None:
+    """Requeue or purge dead letters, record it in the audit trail, exit 1 if some were gone."""
+    chosen = _chosen(ids, all_)
+    st = state(ctx)
+    with _dead_letters(ctx) as (letters, app_):
+        done = operation(letters, chosen)
+        with app_.runtime.catalog.session() as session:
+            audit.append(session, st.user, f"deadletters.{verb}", "broker",
+                         {"messages": [f"{d.actor}:{d.message_id}" for d in done]})
+    err.print(f"{verb} {len(done)} dead letter(s)")
+    missing = [i for i in chosen or () if not any(d.matches([i]) for d in done)]
+    for letter_id in missing:
+        err.print(f"[yellow]no dead letter {letter_id}[/yellow]", highlight=False)
+    raise typer.Exit(1 if missing else 0)
+
+
+@deadletters_app.command("requeue")
+def deadletters_requeue(ctx: typer.Context, ids: IdsArgument = None,
+                        all_: AllOption = False) -> None:
+    """Send dead letters to their queue again, with a fresh set of retries."""
+    _audited(ctx, "requeued", RedisDeadLetters.requeue, ids, all_)
+
+
+@deadletters_app.command("purge")
+def deadletters_purge(ctx: typer.Context, ids: IdsArgument = None,
+                      all_: AllOption = False) -> None:
+    """Drop dead letters for good (reconcile still finds work they left undone)."""
+    _audited(ctx, "purged", RedisDeadLetters.purge, ids, all_)
+
+
+def metrics_command(ctx: typer.Context) -> None:
+    """Print the catalog's Prometheus metrics once (for a node-exporter textfile collector)."""
+    from workers.metrics import exposition
+
+    with open_app(state(ctx).config()) as app_:
+        typer.echo(exposition(app_.runtime.catalog), nl=False)

@@ -147,10 +147,14 @@ class Rulebook:
         for candidate in ranked:
             outcome = "wins" if candidate is ranked[0] else _why_lost(candidate, ranked[0])
             lines.append(f"{candidate.rule.label}: {_describe(candidate)} -> {outcome}")
+        considered = {candidate.rule.label for candidate in ranked}
         for rule in self._rules:
             reason = rule.mismatch(facts)
             if reason is not None:
                 lines.append(f"{rule.label}: no match ({reason})")
+            elif rule.label not in considered:
+                lines.append(f"{rule.label}: left out (a site binding of {rule.category.id} "
+                             "covers the item and decides its clock)")
         return lines
 
     def tables(self, source: str) -> list[str]:
@@ -169,8 +173,15 @@ class Rulebook:
         return sorted(rows, key=lambda r: (r.before, not _is_binding(r)))
 
     def _candidates(self, facts: ItemFacts, today: date) -> list[_Candidate]:
-        """Every rule that matches the item, with its clock and due date."""
-        return [_evaluate(rule, facts, today) for rule in self._rules if not rule.mismatch(facts)]
+        """Every rule that matches the item, with its clock and due date.
+
+        A pack selector guessing a category the site has bound the item to says nothing the
+        binding does not say better (the binding knows the real clock), so it is left out.
+        """
+        matching = [rule for rule in self._rules if not rule.mismatch(facts)]
+        bound = {rule.category.id for rule in matching if rule.is_binding}
+        return [_evaluate(rule, facts, today) for rule in matching
+                if rule.is_binding or rule.category.id not in bound]
 
 
 def _is_binding(rule: RowRule) -> bool:

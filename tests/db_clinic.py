@@ -154,7 +154,7 @@ def _visit(rng: random.Random, patient: dict[str, object],
     estate.visits += 1
     estate.old_visits += old
     issued = day + timedelta(days=1)
-    rx_old = issued <= TODAY - timedelta(days=2 * 366)
+    rx_old = issued < date(2024, 11, 26)  # two years before TODAY, inclusive
     rows["prescriptions"].append({"id": visit_id, "visit_id": visit_id, "issued_at": issued,
                                   "drug": rng.choice(["Amoxicillin 500mg", "아세트아미노펜",
                                                       "Paracetamol 500mg"]),

@@ -20,7 +20,7 @@ from scanner.extract import extract_text
 if TYPE_CHECKING:
     from workers.runtime import Runtime
 
-ACTIONS: dict[str, type[Action]] = {}
+ACTIONS: dict[str, list[type[Action]]] = {}  # by name; kind-specific ones first
 
 # Formats whose extracted text *is* the file: rewriting the text rewrites the file faithfully.
 TEXT_EXTENSIONS = frozenset({"txt", "text", "csv", "tsv", "log", "md", "json", "xml"})
@@ -38,8 +38,9 @@ class Action(ABC):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if "name" in cls.__dict__:
-            ACTIONS[cls.name] = cls
+        if "name" in cls.__dict__ or "kinds" in cls.__dict__:
+            variants = ACTIONS.setdefault(cls.name, [])
+            variants.insert(0 if cls.kinds is not None else len(variants), cls)
 
     @abstractmethod
     def execute(self, connector: Connector, item: Item) -> None:
@@ -48,6 +49,10 @@ class Action(ABC):
     @abstractmethod
     def verify(self, connector: Connector, item: Item) -> bool:
         """Read back: True only when the action's effect is observed at the source."""
+
+    def report(self) -> dict[str, Any]:
+        """Facts for the audit trail and the certificate (counts, never content)."""
+        return {}
 
 
 class Delete(Action):
@@ -138,7 +143,7 @@ def _encode(text: str) -> bytes:
 
 def action_for(name: str, connector_kind: str, runtime: Runtime) -> Action:
     """The action implementation for a disposition, or a ValueError saying why there is none."""
-    cls = ACTIONS.get(name)
-    if cls is None or (cls.kinds is not None and connector_kind not in cls.kinds):
-        raise ValueError(f"no {name!r} action is available for {connector_kind} sources yet")
-    return cls(runtime)
+    for cls in ACTIONS.get(name, []):
+        if cls.kinds is None or connector_kind in cls.kinds:
+            return cls(runtime)
+    raise ValueError(f"no {name!r} action is available for {connector_kind} sources yet")

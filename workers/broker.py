@@ -17,6 +17,7 @@ from dramatiq.errors import QueueJoinTimeout
 from dramatiq.middleware import CurrentMessage
 
 from workers import enforce, scan
+from workers.metrics import WorkerMetrics
 from workers.reconcile import reconcile
 from workers.runtime import MAX_RETRIES, Runtime
 
@@ -49,6 +50,7 @@ def make_broker(url: str, namespace: str = "expunge") -> dramatiq.Broker:
     else:
         raise ValueError(f"broker: {url!r} is not 'embedded', redis://… or amqp://…")
     broker.add_middleware(CurrentMessage())
+    broker.add_middleware(WorkerMetrics())
     return broker
 
 

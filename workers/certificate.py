@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import logging
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from fpdf import FPDF
+from fpdf.fonts import FontFace
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -140,3 +144,95 @@ def verify_certificate(session: Session, run_id: str, sha256: str) -> list[str]:
         f"issue {str(recorded)[:16]}… (audit_event {events[0].id}): the file was altered"]
     chain = audit.verify(session)
     return problems + [f"audit trail: {p}" for p in chain.problems]
+
+
+# Fonts with Hangul, best first; the first one found renders the PDF.
+HANGUL_FONTS = ("NanumGothic.ttf", "NanumBarunGothic.ttf", "NotoSansKR-Regular.ttf",
+                "NotoSansKR-Regular.otf", "malgun.ttf", "AppleGothic.ttf", "UnDotum.ttf")
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
+             "/Library/Fonts", "/System/Library/Fonts", "C:/Windows/Fonts")
+NO_FONT_NOTE = ("Note: no font with Hangul was found on this machine (install fonts-nanum), so "
+                "characters outside Latin-1 are shown as '?'. The JSON certificate is complete.")
+TITLE, TITLE_KO = "Destruction certificate", "개인정보 파기 확인서"
+HEADINGS = FontFace(emphasis="", fill_color=(225, 225, 225))  # no bold face needed
+PDF_WIDTHS = (16, 40, 22, 36, 52, 15, 17, 18, 34, 14)  # mm, COLUMNS on landscape A4
+
+
+@lru_cache(maxsize=1)
+def hangul_font() -> Path | None:
+    """A TrueType/OpenType font with Hangul installed on this machine, if any."""
+    for name in HANGUL_FONTS:
+        for directory in FONT_DIRS:
+            root = Path(directory).expanduser()
+            found = next(root.rglob(name), None) if root.is_dir() else None
+            if found is not None:
+                return found
+    return None
+
+
+class _CertificatePdf:
+    """Lays out one certificate; ``text`` makes strings printable in the font in use."""
+
+    def __init__(self, font: Path | None) -> None:
+        self.pdf = FPDF(orientation="L", format="A4")
+        self.pdf.set_auto_page_break(auto=True, margin=12)
+        self.pdf.add_page()
+        self.family = "Helvetica"
+        if font is not None:
+            # fontTools names every table it drops while subsetting: noise, not a problem.
+            logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
+            self.pdf.add_font("Hangul", fname=str(font))
+            self.family = "Hangul"
+        self.unicode = font is not None
+
+    def text(self, value: object) -> str:
+        """``value`` as a string the font can show."""
+        shown = "" if value is None else str(value)
+        return shown if self.unicode else shown.encode("latin-1", "replace").decode("latin-1")
+
+    def line(self, value: object, size: float = 10, mono: bool = False) -> None:
+        """A paragraph across the page."""
+        self.pdf.set_font("Courier" if mono else self.family, size=size)
+        self.pdf.multi_cell(0, size * 0.5, self.text(value), new_x="LMARGIN", new_y="NEXT")
+
+    def table(self, entries: list[dict[str, Any]], columns: tuple[str, ...],
+              widths: tuple[int, ...]) -> None:
+        """A table with a heading row, one row per entry."""
+        self.pdf.set_font(self.family, size=6.5)
+        with self.pdf.table(col_widths=widths, text_align="LEFT", line_height=3.2,
+                            headings_style=HEADINGS) as table:
+            for values in [list(columns)] + [[e.get(c) for c in columns] for e in entries]:
+                row = table.row()
+                for value in values:
+                    row.cell(self.text(value))
+
+
+def render_pdf(body: dict[str, Any], sha256: str, font: Path | None = None) -> bytes:
+    """The certificate as a PDF: the facts of the HTML page, never content."""
+    doc = _CertificatePdf(font)
+    summary = body["summary"]
+    doc.line(TITLE + (f" / {TITLE_KO}" if doc.unicode else ""), size=16)
+    if not doc.unicode:
+        doc.line(NO_FONT_NOTE, size=8)
+    doc.line(f"Run {body['certificate']}, issued {body['issued_at']} by {body['issuer']}.")
+    doc.line(f"Items destroyed or anonymized and verified: {summary['destroyed_or_anonymized']};"
+             f" not executed: {summary['not_executed']}.")
+    by_category = ", ".join(f"{k}: {v}" for k, v in sorted(summary["by_category"].items()))
+    doc.line(f"By category: {by_category or 'none'}.")
+    doc.line("Audit chain head when issued:")
+    doc.line(body["audit_head_before_issue"], size=9, mono=True)
+    doc.line("SHA-256 of the JSON certificate (checked by `expunge certificate verify`):")
+    doc.line(sha256, size=9, mono=True)
+    doc.line("Destroyed", size=12)
+    doc.table(body["items"], COLUMNS, PDF_WIDTHS)
+    doc.line("Not executed", size=12)
+    doc.table(body["not_executed"], ("source", "item", "action", "state", "error"),
+              (30, 90, 25, 25, 107))
+    return bytes(doc.pdf.output())
+
+
+def write_pdf(cert: Certificate, path: Path) -> Path:
+    """Write the certificate's PDF rendering to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(render_pdf(json.loads(cert.body), cert.sha256, hangul_font()))
+    return path

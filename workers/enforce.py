@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
@@ -16,10 +17,12 @@ from catalog.store import affected_rows
 from connectors.errors import ConnectorError, DeletionFailed
 from rules.holds import holds_covering
 from workers import breaker
+from workers import row_actions as _row_actions  # noqa: F401 - registers the database actions
 from workers.actions import action_for
 from workers.certificate import issue_if_complete
 from workers.items import to_connector_item
 from workers.plan import active_holds, facts_of
+from workers.rowsets import ROWS
 from workers.runtime import MAX_RETRIES, Runtime, current, retries_so_far
 
 log = logging.getLogger(__name__)
@@ -94,7 +97,7 @@ def _hold_reason(session: Session, row: ItemRow) -> str | None:
 
 
 def _finish(runtime: Runtime, disposition_id: int, token: int, state: str,
-            error: str | None) -> None:
+            error: str | None, outcome: dict[str, Any] | None = None) -> None:
     """running → a final state, once: only the holder of the current claim may finish."""
     with runtime.catalog.session() as session:
         if not affected_rows(session, update(Disposition).where(
@@ -107,19 +110,34 @@ def _finish(runtime: Runtime, disposition_id: int, token: int, state: str,
         if state == "done":
             d.item.state = "deleted" if d.action == "delete" else "anonymized"
             session.execute(delete(Finding).where(Finding.item_id == d.item_id))
+            if d.item.kind == ROWS:
+                resample_table(session, d.item)
         audit.append(session, "worker", f"disposition.{state}", f"disposition:{d.id}", {
             "item": d.item.key, "source": d.item.source.name, "action": d.action,
             "rule": d.rule, "run": d.run_id, "verified": state == "done", "error": error,
-            "attempt": token})
+            "attempt": token, **(outcome or {})})
 
 
-def _execute(runtime: Runtime, disposition: Disposition, row: ItemRow) -> None:
+def _execute(runtime: Runtime, disposition: Disposition, row: ItemRow) -> dict[str, Any]:
+    """Act and verify; returns what the action reports (counts) for the audit trail."""
     item = to_connector_item(row, fingerprint=disposition.fingerprint)
     with runtime.connector(row.source.name) as connector:
         action = action_for(disposition.action, connector.kind, runtime)
         action.execute(connector, item)
         if not action.verify(connector, item):
             raise DeletionFailed(item.key, f"{disposition.action} could not be verified")
+        return action.report()
+
+
+def resample_table(session: Session, rowset: ItemRow) -> None:
+    """After rows changed in place, the table's columns are sampled again at the next scan
+    (their fingerprint, row count and newest key, does not see an update)."""
+    table = (rowset.attributes or {}).get("table")
+    columns = session.execute(select(ItemRow).where(
+        ItemRow.source_id == rowset.source_id, ItemRow.kind == "column")).scalars()
+    for column in columns:
+        if (column.attributes or {}).get("table") == table:
+            column.scanned_fingerprint = None
 
 
 def enforce_disposition(disposition_id: int, run_id: str) -> None:
@@ -144,7 +162,7 @@ def enforce_disposition(disposition_id: int, run_id: str) -> None:
 def _run_action(runtime: Runtime, disposition: Disposition, row: ItemRow, source: str,
                 token: int) -> None:
     try:
-        _execute(runtime, disposition, row)
+        outcome = _execute(runtime, disposition, row)
     except ConnectorError as exc:
         if exc.retryable and retries_so_far() < MAX_RETRIES:
             raise  # Dramatiq retries with backoff; the disposition stays running
@@ -155,4 +173,4 @@ def _run_action(runtime: Runtime, disposition: Disposition, row: ItemRow, source
         log.exception("unexpected error enforcing disposition %s on %s", disposition.id, source)
         _finish(runtime, disposition.id, token, "failed", f"unexpected {type(exc).__name__}")
     else:
-        _finish(runtime, disposition.id, token, "done", None)
+        _finish(runtime, disposition.id, token, "done", None, outcome)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from catalog.models import Finding, Source, utcnow
+from catalog.models import Finding, Source, SubjectToken, utcnow
 from catalog.models import Item as ItemRow
 from connectors.base import Item, ListingError
 
@@ -43,7 +43,7 @@ def classified_by_fingerprint(session: Session, source_id: int,
         select(ItemRow)
         .where(ItemRow.source_id == source_id, ItemRow.state == "present",
                ItemRow.scanned_fingerprint.in_(fingerprints))
-        .options(selectinload(ItemRow.findings))
+        .options(selectinload(ItemRow.findings), selectinload(ItemRow.tokens))
     ).scalars()
     return {row.fingerprint: row for row in rows if row.fingerprint == row.scanned_fingerprint}
 
@@ -69,7 +69,9 @@ def reuse_findings(row: ItemRow, donor: ItemRow, run_id: int) -> None:
     """Give ``row`` the findings of identical content known under another key (no read)."""
     row.attributes = dict(donor.attributes or {})
     row.findings = [Finding(entity_type=f.entity_type, count=f.count, score=f.score,
-                            sample=f.sample, scan_run_id=run_id) for f in donor.findings]
+                            sample=f.sample, scan_run_id=run_id, share=f.share)
+                    for f in donor.findings]
+    row.tokens = [SubjectToken(entity_type=t.entity_type, token=t.token) for t in donor.tokens]
     row.language, row.scanned_at = donor.language, utcnow()
     row.state, row.error, row.scanned_fingerprint = "present", None, row.fingerprint
 

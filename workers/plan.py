@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -12,14 +13,30 @@ from sqlalchemy.orm import Session, selectinload
 from catalog import audit
 from catalog.models import Decision, Disposition, Hold, Source
 from catalog.models import Item as ItemRow
+from connectors.rowsets import RowSet
 from rules.decide import Decision as RuleDecision
-from rules.decide import ItemFacts
+from rules.decide import ItemFacts, Rulebook
 from rules.holds import HoldSpec, holds_covering
+from workers.items import ensure_source
+from workers.rowsets import (
+    ROWS,
+    RowSetSource,
+    count_safely,
+    held,
+    previous_bound,
+    row_decision,
+    rowset_item,
+    superseded,
+    supports_rowsets,
+    table_rowset,
+    unreadable_clock,
+)
 from workers.runtime import Runtime
 
 ENFORCEABLE = ("delete", "anonymize")
 OPEN_STATES = ("proposed", "approved", "running", "held")
 PLANNED_STATES = ("present", "error")
+TABLE_KINDS = ("column", ROWS)
 
 
 @dataclass
@@ -42,12 +59,14 @@ def active_holds(session: Session) -> list[HoldSpec]:
 
 def facts_of(row: ItemRow) -> ItemFacts:
     """What the rules may know about an item: where it is, its dates, what was detected."""
+    attributes = dict(row.attributes or {})
     return ItemFacts(source=row.source.name, key=row.key, kind=row.kind, modified=row.modified,
-                     metadata=dict(row.attributes or {}),
-                     entity_types=frozenset(f.entity_type for f in row.findings))
+                     metadata={k: v for k, v in attributes.items() if isinstance(v, str)},
+                     entity_types=frozenset(f.entity_type for f in row.findings),
+                     table=attributes.get("table") if row.kind in TABLE_KINDS else None)
 
 
-def _store_decision(session: Session, row: ItemRow, verdict: RuleDecision, held: bool) -> None:
+def store_decision(session: Session, row: ItemRow, verdict: RuleDecision, held: bool) -> None:
     decision = session.execute(
         select(Decision).where(Decision.item_id == row.id)
     ).scalar_one_or_none() or Decision(item_id=row.id)
@@ -57,16 +76,16 @@ def _store_decision(session: Session, row: ItemRow, verdict: RuleDecision, held:
     session.add(decision)
 
 
-def _open_disposition(session: Session, item_id: int) -> Disposition | None:
+def open_disposition(session: Session, item_id: int) -> Disposition | None:
     return session.execute(
         select(Disposition).where(Disposition.item_id == item_id,
                                   Disposition.state.in_(OPEN_STATES))
     ).scalar_one_or_none()
 
 
-def _propose(session: Session, row: ItemRow, verdict: RuleDecision, held: bool,
+def propose(session: Session, row: ItemRow, verdict: RuleDecision, held: bool,
              summary: PlanSummary) -> None:
-    current = _open_disposition(session, row.id)
+    current = open_disposition(session, row.id)
     if current is not None and current.state == "held" and not held:
         current.state, current.approved_by, current.approved_at = "proposed", None, None
         summary.released += 1  # the hold is gone: the officer approves afresh
@@ -90,7 +109,7 @@ def _propose(session: Session, row: ItemRow, verdict: RuleDecision, held: bool,
 
 
 def _withdraw(session: Session, row: ItemRow, summary: PlanSummary) -> None:
-    current = _open_disposition(session, row.id)
+    current = open_disposition(session, row.id)
     if current is not None and current.state == "proposed":
         current.state = "withdrawn"
         summary.withdrawn += 1
@@ -104,10 +123,34 @@ def _already_clean(row: ItemRow, verdict: RuleDecision) -> bool:
     return verdict.action == "anonymize" and scanned and not row.findings
 
 
+def _decide_item(session: Session, row: ItemRow, runtime: Runtime, today: date,
+                 holds: list[HoldSpec], summary: PlanSummary) -> None:
+    facts = facts_of(row)
+    verdict = runtime.rulebook.decide(facts, today)
+    is_held = bool(holds_covering(facts, holds))
+    store_decision(session, row, verdict, is_held)
+    summary.items += 1
+    summary.actions[verdict.action] += 1
+    if verdict.action in ENFORCEABLE and not _already_clean(row, verdict):
+        propose(session, row, verdict, is_held, summary)
+    else:
+        _withdraw(session, row, summary)
+
+
+def _planned_elsewhere(row: ItemRow, bound: dict[str, set[str]]) -> bool:
+    """Row sets, and the columns of tables whose rows the rules cover, have no decision of
+    their own: the table's row sets carry it."""
+    if row.kind == ROWS:
+        return True
+    table = (row.attributes or {}).get("table")
+    return row.kind == "column" and table in bound.get(row.source.name, set())
+
+
 def plan(runtime: Runtime, today: date, sources: list[str] | None = None) -> PlanSummary:
     """Decide every present item of the configured sources; propose what is due."""
     summary = PlanSummary()
     names = sources or list(runtime.settings.sources)
+    bound = {name: set(runtime.rulebook.tables(name)) for name in names}
     with runtime.catalog.session() as session:
         holds = active_holds(session)
         rows = session.execute(
@@ -117,17 +160,54 @@ def plan(runtime: Runtime, today: date, sources: list[str] | None = None) -> Pla
             .order_by(Source.name, ItemRow.key)
         ).scalars().all()
         for row in rows:
-            facts = facts_of(row)
-            verdict = runtime.rulebook.decide(facts, today)
-            held = bool(holds_covering(facts, holds))
-            _store_decision(session, row, verdict, held)
-            summary.items += 1
-            summary.actions[verdict.action] += 1
-            if verdict.action in ENFORCEABLE and not _already_clean(row, verdict):
-                _propose(session, row, verdict, held, summary)
-            else:
-                _withdraw(session, row, summary)
+            if not _planned_elsewhere(row, bound):
+                _decide_item(session, row, runtime, today, holds, summary)
+    for name in names:
+        if bound[name]:
+            _plan_tables(runtime, name, sorted(bound[name]), today, summary)
+    with runtime.catalog.session() as session:
         audit.append(session, "planner", "plan.run", "catalog",
                      {"items": summary.items, "proposed": summary.proposed,
                       "auto_approved": summary.auto_approved, "today": today})
     return summary
+
+
+def _plan_tables(runtime: Runtime, name: str, tables: list[str], today: date,
+                 summary: PlanSummary) -> None:
+    """Count and propose the due row sets of a database source's bound tables."""
+    with runtime.connector(name) as connector:
+        if not supports_rowsets(connector):
+            return
+        with runtime.catalog.session() as session:
+            source = ensure_source(session, name, connector.kind)
+            holds = active_holds(session)
+            for table in tables:
+                _plan_table(session, runtime.rulebook, cast(RowSetSource, connector), source.id,
+                            name, table,
+                            today, holds, summary)
+
+
+def _plan_table(session: Session, rulebook: Rulebook, connector: RowSetSource, source_id: int,
+                name: str, table: str, today: date, holds: list[HoldSpec],
+                summary: PlanSummary) -> None:
+    rules = rulebook.table_rules(name, table, today)
+    problem = unreadable_clock(rules)
+    rowset, rows = RowSet(table), 0
+    if problem is None:
+        rowset = table_rowset(connector, rulebook, name, table, today,
+                              previous_bound(session, source_id, table))
+        rows, problem = count_safely(connector, rowset)
+    row = rowset_item(session, source_id, rowset, rows)
+    verdict = row_decision(rules, rows, today, table, problem)
+    is_held = held(name, row.key, table, holds)
+    store_decision(session, row, verdict, is_held)
+    summary.items += 1
+    summary.actions[verdict.action] += 1
+    if verdict.action in ENFORCEABLE:
+        propose(session, row, verdict, is_held, summary)
+    else:
+        _withdraw(session, row, summary)
+    for old in superseded(session, source_id, table, row.key):
+        _withdraw(session, old, summary)
+        if open_disposition(session, old.id) is None:
+            old.state = "superseded"

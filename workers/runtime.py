@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +18,8 @@ from scanner.engine import Engine, EngineSettings
 from workers.settings import WorkerSettings
 
 MAX_RETRIES = 3
+SUBJECT_KEY_VARIABLES = ("EXPUNGE_SUBJECT_KEY", "EXPUNGE_PSEUDONYM_KEY")
+MIN_KEY_LENGTH = 16
 
 _current: Runtime | None = None
 
@@ -40,6 +43,16 @@ class Runtime:
             if self._engine is None:
                 self._engine = Engine(EngineSettings(score_threshold=self.settings.score_threshold))
             return self._engine
+
+    @property
+    def subject_key(self) -> bytes | None:
+        """The key of subject tokens ($EXPUNGE_SUBJECT_KEY, else $EXPUNGE_PSEUDONYM_KEY);
+        without one, no token is recorded and erasure cannot search documents."""
+        for variable in SUBJECT_KEY_VARIABLES:
+            value = os.environ.get(variable, "")
+            if len(value) >= MIN_KEY_LENGTH:
+                return value.encode()
+        return None
 
     def connector(self, source: str) -> Connector:
         """A fresh connector for a configured source (the caller closes it)."""

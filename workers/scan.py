@@ -9,15 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import cast
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from catalog import audit
-from catalog.models import Finding, ScanRun, utcnow
+from catalog.models import Finding, ScanRun, SubjectToken, utcnow
 from catalog.models import Item as ItemRow
 from catalog.store import affected_rows
 from connectors.base import Connector, Item, ListingError
@@ -26,20 +25,19 @@ from scanner.engine import Analysis
 from scanner.errors import ScannerError
 from scanner.extract import extract_text
 from scanner.mask import mask
+from scanner.subjects import subject_tokens
+from workers.columns import (
+    EntitySummary,
+    Outcome,
+    SamplesTables,
+    classify_columns,
+    samples_tables,
+)
 from workers.items import ensure_source, to_connector_item, to_describe, upsert_listed
 from workers.runtime import Runtime, current
 
 log = logging.getLogger(__name__)
 LISTING_PAGE = 500  # entries recorded per transaction while listing
-
-
-@dataclass(frozen=True)
-class EntitySummary:
-    """What one item holds of one entity type: never the values, only a masked sample."""
-
-    count: int
-    score: float
-    sample: str
 
 
 def queue_scan(runtime: Runtime, source_name: str, requested_by: str) -> int:
@@ -130,6 +128,7 @@ def _close_listing(runtime: Runtime, run_id: int, source_id: int) -> None:
             update(ItemRow)
             .where(
                 ItemRow.source_id == source_id,
+                ItemRow.kind != "rows",  # row sets are the planner's, not the listing's
                 ItemRow.state.in_(("present", "error", "skipped")),
                 ItemRow.last_scan_id != run_id,
             )
@@ -199,28 +198,20 @@ def summarize(text: str, analysis: Analysis) -> dict[str, EntitySummary]:
     return summary
 
 
-def classify(runtime: Runtime, connector: Connector, item: Item) -> tuple[str, dict[str, Any]]:
-    """Read one item and detect what it holds; returns (language, summary by entity)."""
+def classify(runtime: Runtime, connector: Connector, item: Item) -> Outcome:
+    """Read one item and detect what it holds: language, summary by entity, subject tokens."""
     data = connector.read_bytes(item, runtime.settings.read_limit)
     text = extract_text(data, item.key)
     analysis = runtime.engine.analyze(text)
-    return analysis.language, summarize(text, analysis)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What classifying one item gave: findings, or why not (the item's new state)."""
-
-    state: str = "present"
-    language: str | None = None
-    summary: dict[str, EntitySummary] = field(default_factory=dict)
-    error: str | None = None
-    unreachable: bool = False
+    key = runtime.subject_key
+    tokens = frozenset(subject_tokens(text, analysis.detections, key)) if key else frozenset()
+    return Outcome(language=analysis.language, summary=summarize(text, analysis),
+                   tokens=tokens)
 
 
 def _classify_safely(runtime: Runtime, connector: Connector, item: Item) -> Outcome:
     try:
-        language, summary = classify(runtime, connector, item)
+        return classify(runtime, connector, item)
     except ItemVanished as exc:
         return Outcome(state="gone", error=str(exc))
     except SourceUnreachable as exc:
@@ -230,12 +221,22 @@ def _classify_safely(runtime: Runtime, connector: Connector, item: Item) -> Outc
     except Exception as exc:  # a parser bug must not stop the scan; its message may hold content
         log.exception("unexpected error classifying an item of this source")
         return Outcome(state="error", error=f"{item.key}: unexpected {type(exc).__name__}")
-    return Outcome(language=language, summary=summary)
 
 
 def _classify_all(runtime: Runtime, connector: Connector,
                   items: dict[int, Item]) -> dict[int, Outcome]:
-    """Classify a batch, reading as many items at once as the connector allows."""
+    """Classify a batch: columns by sampling their tables, other items by reading them."""
+    columns = {i: item for i, item in items.items() if item.kind == "column"}
+    if columns and samples_tables(connector):
+        others = {i: item for i, item in items.items() if i not in columns}
+        sampled = classify_columns(runtime, cast(SamplesTables, connector), columns)
+        return sampled | (_read_all(runtime, connector, others) if others else {})
+    return _read_all(runtime, connector, items)
+
+
+def _read_all(runtime: Runtime, connector: Connector,
+              items: dict[int, Item]) -> dict[int, Outcome]:
+    """Classify items by reading them, as many at once as the connector allows."""
     down: list[Outcome] = []  # once the source is unreachable, the rest fail fast
 
     def one(item: Item) -> Outcome:
@@ -260,9 +261,11 @@ def _record(session: Session, row: ItemRow, run_id: int, outcome: Outcome) -> No
     row.scanned_at, row.language, row.error = utcnow(), outcome.language, outcome.error
     row.state = outcome.state
     row.scanned_fingerprint = row.fingerprint if outcome.state == "present" else None
+    row.tokens = [SubjectToken(entity_type=t, token=v) for t, v in sorted(outcome.tokens)]
     for entity_type, s in sorted(outcome.summary.items()):
         session.add(Finding(item_id=row.id, entity_type=entity_type, count=s.count,
-                            score=round(s.score, 3), sample=s.sample, scan_run_id=run_id))
+                            score=round(s.score, 3), sample=s.sample, scan_run_id=run_id,
+                            share=None if s.share is None else round(s.share, 3)))
 
 
 def classify_items(run_id: int, item_ids: list[int]) -> None:

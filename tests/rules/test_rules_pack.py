@@ -31,7 +31,7 @@ def test_kr_medical_is_a_builtin_pack() -> None:
         ("credit_record", "P3Y", "delete", "Credit Information Use and Protection Act"),
         ("identity_verification", "P6M", "delete", "Information and Communications Network"),
         ("access_log", "P3M", "delete", "Protection of Communications Secrets Act"),
-        ("member_account", "P5D", "delete", "Personal Information Protection Act art. 21"),
+        ("member_account", "P0D", "delete", "Personal Information Protection Act art. 21"),
         ("purpose_achieved", "P0D", "delete", "Personal Information Protection Act art. 21"),
     ],
 )

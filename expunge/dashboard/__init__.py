@@ -1,0 +1,1 @@
+"""The privacy officer's dashboard: server-rendered pages and a JSON API (FastAPI)."""

@@ -1,0 +1,173 @@
+"""Planning database row sets: which rows of each bound table are due, counted in SQL.
+
+For every table a rule names, the planner builds one :class:`~connectors.rowsets.RowSet`
+(rows whose clocks are past every matching rule's retention, minus rows with a dependant the
+law still keeps), counts it with one COUNT, and records it as a catalog item of kind ``rows``
+whose key is the row set's readable form (``visits WHERE visit_date < 2016-11-26``). Approval
+freezes it: an approved row set is never redefined; a later plan makes a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from catalog.models import Disposition
+from catalog.models import Item as ItemRow
+from connectors.errors import ConnectorError
+from connectors.rowsets import Condition, Keep, RowSet
+from rules.clock import METADATA_PREFIXES, MTIME
+from rules.decide import Decision, ItemFacts, RowRule, Rulebook
+from rules.holds import HoldSpec, holds_covering
+
+ROWS = "rows"
+MAX_KEEP_DEPTH = 6  # dependants followed this deep when looking for kept records
+
+
+class DependantInfo(Protocol):
+    """A foreign key into a table (what :class:`connectors.database.Dependant` provides)."""
+
+    table: str
+    fk: str
+    ref: str
+
+
+class RowSetSource(Protocol):
+    """What a connector offers for row sets (the database connector does)."""
+
+    def count_rows(self, rowset: RowSet, enforce: bool = False) -> int: ...
+
+    def dependants(self, name: str, enforce: bool = False) -> Sequence[DependantInfo]: ...
+
+
+def supports_rowsets(connector: object) -> bool:
+    """Whether a connector can count and act on row sets."""
+    return callable(getattr(connector, "count_rows", None)) and \
+        callable(getattr(connector, "dependants", None))
+
+
+def conditions_of(rules: Sequence[RowRule]) -> tuple[Condition, ...]:
+    """A row is due when every rule's clock is before its bound (the longer duty wins)."""
+    return tuple(Condition(r.clock, r.before.isoformat()) for r in rules)
+
+
+def unreadable_clock(rules: Sequence[RowRule]) -> str | None:
+    """Why some rule's clock cannot be a column (mtime, object metadata), or None."""
+    for rule in rules:
+        if rule.clock == MTIME or rule.clock.startswith(METADATA_PREFIXES):
+            return f"{rule.label}: clock {rule.clock!r} is not a column of the table"
+    return None
+
+
+def keeps(source: RowSetSource, rulebook: Rulebook, source_name: str, table: str,
+          today: date, path: tuple[str, ...] = ()) -> tuple[Keep, ...]:
+    """Dependants (at any depth) holding rows the law still keeps, which protect their parents."""
+    if len(path) >= MAX_KEEP_DEPTH:
+        return ()
+    found = []
+    for dependant in source.dependants(table):
+        if dependant.table in (*path, table):
+            continue
+        rules = rulebook.table_rules(source_name, dependant.table, today)
+        nested = keeps(source, rulebook, source_name, dependant.table, today, (*path, table))
+        if rules or nested:
+            found.append(Keep(dependant.table, dependant.fk, dependant.ref,
+                              conditions_of(rules), nested))
+    return tuple(found)
+
+
+def previous_bound(session: Session, source_id: int, table: str) -> str | None:
+    """The bound of the latest anonymized row set of a table: rows below it are done."""
+    rows = session.execute(
+        select(ItemRow.attributes).where(ItemRow.source_id == source_id, ItemRow.kind == ROWS,
+                                         ItemRow.state == "anonymized")
+    ).scalars()
+    bounds = [str(a["before"]) for a in rows if a and a.get("table") == table and "before" in a]
+    return max(bounds, default=None)
+
+
+def table_rowset(source: RowSetSource, rulebook: Rulebook, source_name: str, table: str,
+                 today: date, done_below: str | None) -> RowSet:
+    """The row set of a table due as of ``today``, for its winning rule's action."""
+    rules = rulebook.table_rules(source_name, table, today)
+    conditions = conditions_of(rules)
+    if rules[0].action == "anonymize":
+        if done_below is not None:
+            conditions += (Condition(rules[0].clock, done_below, lower=True),)
+        return RowSet(table, conditions)  # rewriting in place touches no dependant
+    return RowSet(table, conditions, keep=keeps(source, rulebook, source_name, table, today))
+
+
+def row_decision(rules: Sequence[RowRule], rows: int, today: date, table: str,
+                 problem: str | None = None) -> Decision:
+    """The plan's verdict on a table's due rows, from its rules (longest retention first)."""
+    winner = rules[0]
+    if problem is not None:
+        return Decision(winner.category, winner.label, winner.basis, None, today, "review",
+                        f"{problem}; review instead of deciding on a guessed date", False)
+    span = " and ".join(f"{r.clock} < {r.before} ({r.category}, {r.retention})" for r in rules)
+    if rows == 0:
+        return Decision(winner.category, winner.label, winner.basis, None, None, "keep",
+                        f"no row of {table} is due: none has {span}", False)
+    reason = f"{rows} row(s) of {table} past retention: {span}; then {winner.action}"
+    return Decision(winner.category, winner.label, winner.basis, None, today, winner.action,
+                    reason, winner.auto_approve)
+
+
+def rowset_item(session: Session, source_id: int, rowset: RowSet, rows: int,
+                run_id: int | None = None) -> ItemRow:
+    """The catalog item of a row set, created or refreshed (never redefined once approved)."""
+    key = rowset.describe()
+    row = session.execute(select(ItemRow).where(
+        ItemRow.source_id == source_id, ItemRow.key == key)).scalar_one_or_none()
+    if row is None:
+        row = ItemRow(source_id=source_id, key=key, kind=ROWS)
+        session.add(row)
+    elif _frozen(session, row):
+        return row  # approved as it was defined then; the next plan makes a new one
+    before = next((c.before for c in rowset.conditions if not c.lower), None)
+    attributes = {"rowset": rowset.to_json(), "table": rowset.table, "rows": str(rows)}
+    if before is not None:
+        attributes["before"] = before
+    row.kind, row.fingerprint, row.size, row.attributes = ROWS, rowset.fingerprint, rows, attributes
+    row.state, row.error, row.last_scan_id = "present", None, run_id
+    session.flush()
+    return row
+
+
+def _frozen(session: Session, row: ItemRow) -> bool:
+    """Whether an approval (or its execution) holds the row set's definition."""
+    return session.execute(select(Disposition.id).where(
+        Disposition.item_id == row.id, Disposition.state.in_(("approved", "running")),
+    )).first() is not None
+
+
+def superseded(session: Session, source_id: int, table: str, keep_key: str) -> list[ItemRow]:
+    """Other present row sets of the table: yesterday's plans that today's replaces."""
+    rows = session.execute(select(ItemRow).where(
+        ItemRow.source_id == source_id, ItemRow.kind == ROWS, ItemRow.state == "present",
+        ItemRow.key != keep_key)).scalars()
+    return [r for r in rows if (r.attributes or {}).get("table") == table
+            and "subject" not in (r.attributes or {})]
+
+
+def facts_of_rows(source_name: str, key: str, table: str) -> ItemFacts:
+    """What holds may match for a row set: its source, key and table."""
+    return ItemFacts(source=source_name, key=key, kind=ROWS, modified=None, table=table)
+
+
+def held(source_name: str, key: str, table: str, holds: Sequence[HoldSpec]) -> bool:
+    """Whether a legal hold covers a table's row set."""
+    return bool(holds_covering(facts_of_rows(source_name, key, table), holds))
+
+
+def count_safely(source: RowSetSource, rowset: RowSet) -> tuple[int, str | None]:
+    """(rows, None), or (0, the error) when the database refuses."""
+    try:
+        return source.count_rows(rowset), None
+    except ConnectorError as exc:
+        return 0, str(exc)
