@@ -10,6 +10,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	# pycanon (independent k/l checks in the export tests) pins typing_extensions==4.15.0,
+	# older than pydantic needs; its anonymity module runs on numpy and pandas alone.
+	$(BIN)/python -m pip install --quiet --no-deps 'pycanon==1.3.6'
 	touch $(STAMP)
 
 demo: $(STAMP)  ## generate a synthetic clinic, scan, plan, approve, enforce, certify

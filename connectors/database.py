@@ -469,6 +469,24 @@ class DatabaseConnector(Connector):
             query = select(*(table.c[c] for c in columns)).where(self._where(rowset, True))
             return [dict(r._mapping) for r in connection.execute(query.limit(limit))]
 
+    def stream_rows(self, table: str | None = None, query: str | None = None,
+                    batch: int = 10_000) -> Iterator[tuple[list[str], list[tuple[Any, ...]]]]:
+        """A table's rows, or a read-only query's, in batches (column names, rows), streamed
+        with a server-side cursor so that memory stays bounded whatever the size."""
+        if (table is None) == (query is None):
+            raise ValueError("give a table or a query, not both")
+        key = table or "query"
+        statement: Any = select(self.table(table)) if table is not None else text(str(query))
+        with self.connect(key=key) as connection:
+            try:
+                result = connection.execution_options(stream_results=True,
+                                                      yield_per=batch).execute(statement)
+                columns = list(result.keys())
+                for rows in result.partitions(batch):
+                    yield columns, [tuple(row) for row in rows]
+            except SQLAlchemyError as exc:
+                raise map_error(exc, key) from None
+
     def find_subject(self, column: str, values: Sequence[str]) -> list[Any]:
         """Primary keys of the subject table's rows whose ``column`` is one of ``values``."""
         subject = self.options.subject

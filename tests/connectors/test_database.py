@@ -204,3 +204,16 @@ def test_postgres_samples_a_big_table_with_tablesample(tmp_path: Path):
     assert 250 <= sample.rows <= 500
     assert max(sample.values["id"]) > 30_000  # not just the first rows
     assert total == 60_004
+
+
+def test_rows_are_streamed_in_batches_from_a_table_or_a_query(estate: Estate):
+    with connector(estate.url) as db:
+        batches = list(db.stream_rows("visits", batch=50))
+        queried = list(db.stream_rows(query="SELECT patient_id, visit_date FROM visits "
+                                            "WHERE total_price > 0", batch=100))
+        with pytest.raises(ValueError, match="not both"):
+            list(db.stream_rows("visits", query="SELECT 1"))
+    assert batches[0][0] == ["id", "patient_id", "visit_date", "notes", "total_price"]
+    assert [len(rows) for _, rows in batches] == [50, 50, estate.visits - 100]
+    assert queried[0][0] == ["patient_id", "visit_date"]
+    assert sum(len(rows) for _, rows in queried) == estate.visits
