@@ -10,6 +10,9 @@ COPY rules rules
 COPY catalog catalog
 COPY workers workers
 COPY expunge expunge
+# Hangul fonts for PDF certificates; tesseract for OCR of scanned documents (kor, vie).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-nanum tesseract-ocr \
+      tesseract-ocr-kor tesseract-ocr-vie && rm -rf /var/lib/apt/lists/*
 RUN pip install . && useradd --system --home /app expunge
 USER expunge
 ENTRYPOINT ["expunge"]

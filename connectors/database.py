@@ -33,6 +33,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt
 from sqlalchemy import (
     Column,
+    ColumnElement,
     Connection,
     DateTime,
     Engine,
@@ -41,6 +42,8 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     Table,
+    any_,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -49,6 +52,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
@@ -394,7 +398,7 @@ class DatabaseConnector(Connector):
                 if not ids:
                     return deleted
                 self._delete_dependants(connection, table.name, pk.name, ids, (table.name,))
-                connection.execute(delete(table).where(pk.in_(ids)))
+                connection.execute(delete(table).where(one_of(connection, pk, ids)))
             deleted, last = deleted + len(ids), ids[-1]
             if progress is not None:
                 progress(deleted)
@@ -405,7 +409,8 @@ class DatabaseConnector(Connector):
         if column != self.primary_key(name, enforce=True).name:
             parent = self.table(name, enforce=True)
             values = list(connection.execute(
-                select(parent.c[column]).where(parent.primary_key.columns[0].in_(values))
+                select(parent.c[column]).where(
+                    one_of(connection, parent.primary_key.columns[0], values))
             ).scalars())
         for dependant in self.dependants(name, enforce=True):
             if dependant.cascades or dependant.table in path:
@@ -418,12 +423,13 @@ class DatabaseConnector(Connector):
         fk = child.c[dependant.fk]
         if self.dependants(dependant.table, enforce=True):
             pk = self.primary_key(dependant.table, enforce=True)
-            ids = list(connection.execute(select(pk).where(fk.in_(values))).scalars())
+            ids = list(connection.execute(
+                select(pk).where(one_of(connection, fk, values))).scalars())
             for start in range(0, len(ids), self.options.batch_rows):
                 chunk = ids[start:start + self.options.batch_rows]
                 self._delete_dependants(connection, child.name, pk.name, chunk,
                                         (*path, child.name))
-        connection.execute(delete(child).where(fk.in_(values)))
+        connection.execute(delete(child).where(one_of(connection, fk, values)))
 
     def update_rows(self, rowset: RowSet, columns: Sequence[str],
                     rewrite: Callable[[dict[str, Any]], dict[str, Any]],
@@ -520,6 +526,16 @@ class DatabaseConnector(Connector):
         for engine in self._engines.values():
             engine.dispose()
         self._engines.clear()
+
+
+def one_of(connection: Connection, column: Column[Any], values: Sequence[Any],
+           ) -> ColumnElement[bool]:
+    """``column IN values``; on PostgreSQL ``= ANY(array)``, one parameter instead of
+    thousands (the driver and SQLAlchemy spend more time on those than the server)."""
+    if connection.dialect.name == "postgresql":
+        array = bindparam(None, list(values), type_=postgresql.ARRAY(column.type))
+        return column == any_(array)
+    return column.in_(list(values))
 
 
 def rowset_of(item: Item) -> RowSet:

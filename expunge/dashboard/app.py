@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from expunge.app import App
 from expunge.dashboard import api, auth_routes, forms, pages
@@ -25,6 +25,7 @@ from expunge.dashboard.security import (
 from expunge.dashboard.settings import DashboardSettings
 from expunge.dashboard.users import Permission
 from expunge.dashboard.web import environment, render
+from workers.metrics import exposition
 
 STATIC = Path(__file__).parent / "static"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -70,8 +71,8 @@ def metrics(request: Request) -> Response:
     given = request.headers.get("authorization", "").removeprefix("Bearer ")
     if not (token and hmac.compare_digest(token.encode(), given.encode())):
         require(Permission.metrics)(request)
-    # TODO(lead): serve workers.metrics.exposition(catalog) here (the catalog figures).
-    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+    ctx = request.app.state.ctx
+    return Response(exposition(ctx.app.runtime.catalog), media_type=CONTENT_TYPE_LATEST)
 
 
 def openapi(request: Request) -> dict[str, Any]:
