@@ -3,7 +3,8 @@
 Looked up in this order: ``--config FILE``, ``$EXPUNGE_CONFIG``, ``./expunge.yaml``; with
 none of them, the embedded defaults (SQLite catalog, in-process broker, no sources).
 Secrets come only from the environment: ``${VAR}`` (or ``${VAR:-default}``) in any value.
-Relative paths (a files source's ``path``, a SQLite catalog) are relative to the file.
+Relative paths (a files source's ``path``, a SQLite catalog or source) are relative to the
+file.
 """
 
 from __future__ import annotations
@@ -196,15 +197,24 @@ def expand_env(value: Any, path: tuple[int | str, ...] = ()) -> Any:
     return _VAR.sub(substitute, value)
 
 
+def _sqlite_relative_to(url: str, base: Path) -> str:
+    """A SQLite URL with a relative file path made absolute against ``base``."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/"):
+        database = url[len(prefix):]
+        if database and database != ":memory:":
+            return prefix + str((base / database).resolve())
+    return url
+
+
 def _resolve_paths(config: Config, base: Path) -> None:
     for source in config.sources:
         if source.get("kind") == "files" and "path" in source:
             source["path"] = str((base / str(source["path"])).resolve())
-    prefix = "sqlite:///"
-    if config.catalog.startswith(prefix) and not config.catalog.startswith(prefix + "/"):
-        database = config.catalog[len(prefix):]
-        if database and database != ":memory:":
-            config.catalog = prefix + str((base / database).resolve())
+        for key in ("url", "enforce_url"):
+            if source.get("kind") == "database" and isinstance(source.get(key), str):
+                source[key] = _sqlite_relative_to(source[key], base)
+    config.catalog = _sqlite_relative_to(config.catalog, base)
     if not Path(config.certificates_dir).is_absolute():
         config.certificates_dir = str((base / config.certificates_dir).resolve())
 

@@ -16,6 +16,7 @@ from expunge import config as config_module
 from expunge.app import App, open_app
 from expunge.cli import run_enforcement, run_plan, run_scans
 from expunge.demo_data import generate
+from expunge.demo_emr import generate_emr
 from expunge.output import Format, emit, make_console
 from workers.approve import approve
 
@@ -27,12 +28,18 @@ broker: embedded
 rules: [kr-medical]
 sources:
   - {name: clinic, kind: files, path: clinic}
+  - {name: emr, kind: database, url: "sqlite:///emr.db",
+     subject: {table: patients, key: id, match: [email, rrn]}}
 bindings:
   - {source: clinic, path: "charts/**", clock: mtime, category: medical_record, action: delete}
   - {source: clinic, path: "consents/**", clock: mtime, category: medical_record, action: delete}
   - {source: clinic, path: "rx/**", clock: mtime, category: prescription}
   - {source: clinic, path: "logs/**", clock: mtime, category: access_log}
   - {source: clinic, path: "roster/**", clock: mtime, category: patient_roster}
+  - {source: emr, table: patients, clock: created_at, category: patient_roster}
+  - {source: emr, table: visits, clock: visit_date, category: medical_record, action: delete}
+  - {source: emr, table: prescriptions, clock: issued_on, category: prescription}
+  - {source: emr, table: access_logs, clock: accessed_at, category: access_log}
 certificates_dir: certificates
 """
 
@@ -80,23 +87,26 @@ def run_demo(directory: Path, seed: int, user: str) -> int:
         console.print(f"[red]error:[/red] {exc}")
         return 2
     files = generate(directory / "clinic", seed, date.today())
-    console.print(Rule(f"1. a synthetic clinic: {files} files in {directory / 'clinic'}"))
+    rows = generate_emr(directory / "emr.db", seed, date.today())
+    console.print(Rule(f"1. a synthetic clinic: {files} files in {directory / 'clinic'}, "
+                       f"{rows} rows in {directory / 'emr.db'}"))
     cfg = config_module.load(str(directory / "expunge.yaml"))
     with open_app(cfg) as app:
         console.print(Rule("2. scan: list, extract text, detect (the broken PDF is reported)"))
-        run_scans(app, ["clinic"], user, True, console)
+        run_scans(app, ["clinic", "emr"], user, True, console)
         show_findings(app, console)
         console.print(Rule("3. a legal hold on the disputed chart, then the retention plan"))
         place_hold(app, user)
         due = [r for r in run_plan(app, date.today()) if r["action"] != "keep"]
         emit(due, Format.table, title="due now", console=console,
-             columns=("item", "category", "rule", "due", "action", "held", "disposition"))
+             columns=("source", "item", "category", "due", "action", "rows", "held",
+                      "disposition"))
         console.print(Rule("4. the officer approves; workers destroy, verify and certify"))
         approved, _ = approve(app.runtime, user, None, "demo: retention period ended")
         console.print(f"approved {len(approved)} disposition(s)")
         outcome = run_enforcement(app, user, None, True, console) or []
         emit(outcome, Format.table, title="enforcement", console=console,
-             columns=("id", "item", "category", "action", "state", "error"))
+             columns=("id", "source", "item", "category", "action", "rows", "state", "error"))
         with app.runtime.catalog.session() as session:
             verification = audit.verify(session)
     console.print(Rule("5. proof"))
