@@ -73,6 +73,14 @@ def test_relative_paths_are_relative_to_the_configuration_file(tmp_path: Path) -
     assert config.catalog == f"sqlite:///{tmp_path}/state/c.db"
 
 
+def test_a_sqlite_source_is_relative_to_the_configuration_file_too(tmp_path: Path) -> None:
+    emr = {"name": "emr", "kind": "database", "url": "sqlite:///emr.db",
+           "enforce_url": "sqlite:////srv/emr.db"}
+    config = load(str(write(tmp_path, {**GOOD, "sources": [*GOOD["sources"], emr]})))
+    assert config.sources[1]["url"] == f"sqlite:///{tmp_path}/emr.db"
+    assert config.sources[1]["enforce_url"] == "sqlite:////srv/emr.db"
+
+
 def test_the_config_is_found_through_the_environment(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("EXPUNGE_CONFIG", str(write(tmp_path, GOOD)))
     assert load().source_names() == ["charts"]
