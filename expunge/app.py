@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,15 +18,6 @@ class App:
     config: Config
     runtime: Runtime
     dispatcher: Dispatcher
-
-
-def configure_logging(verbose: bool) -> None:
-    """Warnings by default (no values are ever logged); --verbose shows progress messages."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("dramatiq").setLevel(logging.INFO if verbose else logging.WARNING)
-    # Parsers complain about the broken files we report anyway, one error per item.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 @contextmanager

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +17,7 @@ from rich.console import Console
 from catalog import audit, queries
 from expunge import config as config_module
 from expunge.analyze import analyze_file, walk
-from expunge.app import App, configure_logging, open_app
+from expunge.app import App, open_app
 from expunge.cli_admin import parse_date, register_admin
 from expunge.cli_common import (
     FormatOption,
@@ -30,6 +31,7 @@ from expunge.cli_common import (
 from expunge.cli_dashboard import register_dashboard
 from expunge.cli_erase import register_erase
 from expunge.config import Config
+from expunge.logs import configure_logging
 from expunge.output import Format, emit
 from expunge.progress import failed_items, watch_enforcement, watch_scans
 from workers.approve import approve as approve_dispositions
@@ -39,6 +41,14 @@ from workers.enforce import queue_enforcement
 from workers.plan import plan as plan_items
 from workers.runtime import Runtime, install
 from workers.scan import queue_scan
+
+
+class LogFormat(StrEnum):
+    """How log lines are written."""
+
+    text = "text"
+    json = "json"
+
 
 app = typer.Typer(help="Find personal and medical data, keep it as long as the law says, "
                        "then destroy or de-identify it, with proof.",
@@ -54,8 +64,11 @@ def main_options(
         "--user", help="Who is acting, for the audit trail (default: $EXPUNGE_USER or login).",
         show_default=False)] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False,
+    log_format: Annotated[LogFormat, typer.Option(
+        "--log-format", envvar="EXPUNGE_LOG_FORMAT",
+        help="text, or json: one object per line for log collectors.")] = LogFormat.text,
 ) -> None:
-    configure_logging(verbose)
+    configure_logging(verbose, log_format.value)
     ctx.obj = State(config, user or os.environ.get("EXPUNGE_USER") or _login())
 
 

@@ -112,6 +112,9 @@ def _finish(runtime: Runtime, disposition_id: int, token: int, state: str,
             session.execute(delete(Finding).where(Finding.item_id == d.item_id))
             if d.item.kind == ROWS:
                 resample_table(session, d.item)
+        log.info("disposition %s (%s) %s", d.id, d.action, state, extra={
+            "event": f"disposition.{state}", "disposition": d.id, "action": d.action,
+            "source": d.item.source.name, "run": d.run_id, "attempt": token})
         audit.append(session, "worker", f"disposition.{state}", f"disposition:{d.id}", {
             "item": d.item.key, "source": d.item.source.name, "action": d.action,
             "rule": d.rule, "run": d.run_id, "verified": state == "done", "error": error,

@@ -170,20 +170,18 @@ def _finish_if_complete(session: Session, run_id: int) -> None:
         run = session.get(ScanRun, run_id)
         assert run is not None
         session.refresh(run)
-        audit.append(
-            session,
-            "worker",
-            "scan.finished",
-            f"source:{run.source.name}",
-            {
-                "scan_run": run_id,
-                "listed": run.items_listed,
-                "classified": run.items_classified,
-                "unchanged": run.items_unchanged,
-                "failed": run.items_failed,
-                "gone": run.items_gone,
-            },
-        )
+        counts = {
+            "scan_run": run_id,
+            "listed": run.items_listed,
+            "classified": run.items_classified,
+            "unchanged": run.items_unchanged,
+            "failed": run.items_failed,
+            "gone": run.items_gone,
+        }
+        audit.append(session, "worker", "scan.finished", f"source:{run.source.name}", counts)
+        log.info("scan run %s of %s finished: %s listed, %s classified, %s failed", run_id,
+                 run.source.name, run.items_listed, run.items_classified, run.items_failed,
+                 extra={"event": "scan.finished", "source": run.source.name, **counts})
 
 
 def summarize(text: str, analysis: Analysis) -> dict[str, EntitySummary]:
