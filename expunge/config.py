@@ -53,8 +53,9 @@ class BindingConfig(BaseModel):
 
     source: str = Field(description="Name of the source the binding applies to.")
     category: str = Field(description="A category id of a loaded rule pack, e.g. prescription.")
-    clock: str = Field("mtime", description="What starts the clock: mtime, a date column, "
-                       "or meta:<key> / tag:<key> of an object.")
+    clock: str = Field("mtime", description="What starts the clock: mtime, path-date (a date "
+                       "in the item's path), a date column (or parent.column), or "
+                       "meta:<key> / tag:<key> of an object.")
     path: str | None = Field(None, description="Glob on file paths relative to the root.")
     prefix: str | None = Field(None, description="Object key prefix (S3).")
     table: str | None = Field(None, description="Table name (databases).")
@@ -128,6 +129,8 @@ class Config(BaseModel):
                                    description="Safety breaker limits.")
     certificates_dir: str = Field(".expunge/certificates",
                                   description="Where destruction certificates are written.")
+    exports_dir: str = Field(".expunge/exports",
+                             description="Where research exports are built (one folder each).")
     worker_threads: int = Field(2, ge=1, le=64, description="Threads per worker process.")
     schedules: list[ScheduleConfig] = Field([], description="Cron schedules for "
                                             "`expunge scheduler`.")
@@ -217,6 +220,8 @@ def _resolve_paths(config: Config, base: Path) -> None:
     config.catalog = _sqlite_relative_to(config.catalog, base)
     if not Path(config.certificates_dir).is_absolute():
         config.certificates_dir = str((base / config.certificates_dir).resolve())
+    if not Path(config.exports_dir).is_absolute():
+        config.exports_dir = str((base / config.exports_dir).resolve())
 
 
 def _check_sources(config: Config) -> list[str]:

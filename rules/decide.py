@@ -250,7 +250,7 @@ def _from_selector(pack: Pack, index: int, selector: Selector, order: int) -> _R
 def _evaluate(rule: _Rule, facts: ItemFacts, today: date) -> _Candidate:
     """Read the rule's clock and compute the due date; an unreadable clock is due for review."""
     try:
-        clock = read_clock(rule.clock, facts.modified, facts.metadata, facts.dates)
+        clock = read_clock(rule.clock, facts.modified, facts.metadata, facts.dates, facts.key)
         return _Candidate(rule, clock, rule.category.retention.after(clock))
     except (ClockUnavailable, ValueError) as exc:
         return _Candidate(rule, None, today, problem=str(exc))

@@ -20,7 +20,7 @@ A pack is one YAML file (``rules/packs/kr-medical.yaml`` is the built-in default
         table: prescriptions          # database table
         entities: [MEDICATION]        # matches when ANY of these entity types was detected
         source: charts                # only items of this source
-        clock: mtime                  # mtime (default) | meta:<key> | tag:<key> | a column
+        clock: mtime                  # mtime (default), path-date, meta:<key>, tag:<key>, column
         action: review                # overrides the category's ``after``
 
 A selector needs at least one of path, prefix, table, entities; all given conditions must hold.

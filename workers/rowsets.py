@@ -20,7 +20,7 @@ from catalog.models import Disposition
 from catalog.models import Item as ItemRow
 from connectors.errors import ConnectorError
 from connectors.rowsets import Condition, Keep, RowSet
-from rules.clock import METADATA_PREFIXES, MTIME
+from rules.clock import METADATA_PREFIXES, MTIME, PATH_DATE
 from rules.decide import Decision, ItemFacts, RowRule, Rulebook
 from rules.holds import HoldSpec, holds_covering
 
@@ -58,7 +58,7 @@ def conditions_of(rules: Sequence[RowRule]) -> tuple[Condition, ...]:
 def unreadable_clock(rules: Sequence[RowRule]) -> str | None:
     """Why some rule's clock cannot be a column (mtime, object metadata), or None."""
     for rule in rules:
-        if rule.clock == MTIME or rule.clock.startswith(METADATA_PREFIXES):
+        if rule.clock in (MTIME, PATH_DATE) or rule.clock.startswith(METADATA_PREFIXES):
             return f"{rule.label}: clock {rule.clock!r} is not a column of the table"
     return None
 

@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 from rules import Binding, ItemFacts, PolicyError, Rulebook, load_pack
+from rules.clock import date_in_path
 from rules.policy import parse_pack
 
 KR = load_pack("kr-medical")
@@ -331,3 +332,23 @@ def test_explain_without_rules_says_why() -> None:
     lines = book().explain(facts("misc/a.txt", source="x"), TODAY)
     assert lines[0] == "decision: keep by none: no personal data, no rule"
     assert all("no match" in line for line in lines[1:])
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("charts/2019/03/15/a.pdf", date(2019, 3, 15)),
+    ("scans/scan-20190315.pdf", date(2019, 3, 15)),
+    ("rx/2019-02-30/copy-2018.03.04.txt", date(2018, 3, 4)),  # the last valid date wins
+    ("charts/2019/03/a.pdf", date(2019, 3, 31)),  # a month alone: its last day
+    ("charts/2019/a.pdf", date(2019, 12, 31)),  # a year alone: December 31st
+])
+def test_a_date_in_the_path_starts_the_clock_never_early(key: str, expected: date) -> None:
+    assert date_in_path(key) == expected
+
+
+def test_a_path_without_a_date_is_reviewed_not_guessed() -> None:
+    binding = Binding("charts", "prescription", clock="path-date", path="rx/**")
+    decision = Rulebook([KR], [binding]).decide(facts("rx/ORD-20241301.pdf", source="charts"),
+                                                TODAY)
+    assert decision.action == "review" and "no date in the item's path" in decision.reason
+    dated = Rulebook([KR], [binding]).decide(facts("rx/2020/06/a.pdf", source="charts"), TODAY)
+    assert dated.clock == date(2020, 6, 30) and dated.due == date(2022, 6, 30)
