@@ -161,7 +161,10 @@ def explain(ctx: typer.Context,
         rows = session.execute(query).scalars().all()
         if len(rows) != 1:
             fail_usage(f"{len(rows)} items match {item!r}" + ("; give --source" if rows else ""))
-        lines = app_.runtime.rulebook.explain(facts_of(rows[0]), as_of)
+        facts = facts_of(rows[0])
+        rulebook = app_.runtime.rulebook
+        lines = (rulebook.explain_table(facts.source, facts.table, as_of) if facts.table
+                 else rulebook.explain(facts, as_of))
         audit.append(session, st.user, "item.explained", f"item:{rows[0].id}", {})
     for line in lines:
         typer.echo(line)

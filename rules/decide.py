@@ -172,6 +172,17 @@ class Rulebook:
         rows = [_row_rule(r, today) for r in rules]
         return sorted(rows, key=lambda r: (r.before, not _is_binding(r)))
 
+    def explain_table(self, source: str, table: str, today: date) -> list[str]:
+        """How the rows of a table are decided: one line per rule, the first one deciding."""
+        rules = self.table_rules(source, table, today)
+        if not rules:
+            return [f"table {table}: no rule names it; its personal columns go to review"]
+        lines = [f"table {table}: a row is due when every rule below says so "
+                 f"(the longest duty wins: {rules[0].label} decides the action)"]
+        lines += [f"{r.label}: {r.category}, {r.retention} from {r.clock}: rows with "
+                  f"{r.clock} < {r.before} are due, then {r.action}" for r in rules]
+        return lines
+
     def _candidates(self, facts: ItemFacts, today: date) -> list[_Candidate]:
         """Every rule that matches the item, with its clock and due date.
 

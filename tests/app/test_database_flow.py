@@ -186,3 +186,18 @@ def test_erasing_a_withdrawn_patient_keeps_only_what_the_law_keeps(tmp_path: Pat
     assert scalar(estate.url, "SELECT count(*) FROM visits") == estate.visits - 1
     events = [e["action"] for e in cli.json("audit", "list", "--limit", "200")]
     assert "erasure.requested" in events
+
+
+def test_explain_says_how_a_tables_rows_are_decided(tmp_path: Path, estate: Estate):
+    cli = configure(tmp_path, estate, [
+        *RETENTION, {"table": "prescriptions", "clock": "visits.visit_date",
+                     "category": "medical_record", "action": "delete"}])
+    plan = cli.json("plan", "--today", TODAY)
+    rx = next(r for r in plan if r["item"].startswith("prescriptions WHERE"))
+    assert rx["category"] == "medical_record"  # ten years through the visit beat two
+    lines = cli("explain", rx["item"], "--today", TODAY).stdout.splitlines()
+    assert lines[0].startswith("table prescriptions: a row is due when every rule")
+    assert any("medical_record, P10Y from visits.visit_date: rows with visits.visit_date "
+               "< 2016-11-26 are due" in line for line in lines)
+    assert any("prescription, P2Y from issued_at" in line for line in lines)
+    assert rx["rows"] == estate.old_visits  # due under both: the visit is ten years old
