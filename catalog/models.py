@@ -225,6 +225,10 @@ class Hold(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     released_by: Mapped[str | None] = mapped_column(String(200))
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    case_ref: Mapped[str | None] = mapped_column(String(100))  # the case or dispute number
+    # Rows and documents held (see rules.holds.HoldSpec): {"rows": [{"source", "table",
+    # "column", "values"}], "tokens": [...]}; ids and keyed tokens only, never a value.
+    scope: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class AuditEvent(Base):
@@ -295,3 +299,32 @@ class User(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sessions_valid_after: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Export(Base):
+    """A research export: requested → building → built → approved → downloaded, or failed /
+    rejected. Holds the request (source, table or query text, profile) and what the build
+    measured (report, manifest hash), never data: the rows live in ``output_dir``."""
+
+    __tablename__ = "export"
+    __table_args__ = (Index("ix_export_state", "state"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    requested_by: Mapped[str] = mapped_column(String(200))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    purpose: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(200))
+    table_name: Mapped[str | None] = mapped_column(String(200))
+    query: Mapped[str | None] = mapped_column(Text)
+    input_file: Mapped[str | None] = mapped_column(String(1024))
+    profile: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(20), default="requested")
+    output_dir: Mapped[str] = mapped_column(String(1024))
+    report: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    manifest_sha256: Mapped[str | None] = mapped_column(String(64))
+    built_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reason: Mapped[str | None] = mapped_column(Text)
+    downloads: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)

@@ -92,6 +92,19 @@ def holds(session: Session, include_released: bool = False) -> list[Row]:
     query = select(Hold).order_by(Hold.id)
     if not include_released:
         query = query.where(Hold.released_at.is_(None))
-    return [{"id": h.id, "source": h.source, "path": h.path, "reason": h.reason,
+    return [{"id": h.id, "case": h.case_ref, "source": h.source, "path": h.path,
+             "covers": _hold_covers(h), "reason": h.reason,
              "created_by": h.created_by, "created_at": h.created_at,
              "released_at": h.released_at} for h in session.execute(query).scalars()]
+
+
+def _hold_covers(hold: Hold) -> str:
+    """What a hold covers, in words (counts, never values)."""
+    scope = hold.scope or {}
+    parts = [f"{r['source']}:{r['table']}.{r['column']} ({len(r['values'])} key(s))"
+             for r in scope.get("rows", ())]
+    if scope.get("tokens"):
+        parts.append("documents naming the subject")
+    if not parts:
+        return hold.path or "everything"
+    return "; ".join(parts)

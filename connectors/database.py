@@ -539,13 +539,15 @@ def one_of(connection: Connection, column: Column[Any], values: Sequence[Any],
 
 
 def rowset_of(item: Item) -> RowSet:
-    """The frozen row set an item of kind ``rows`` stands for."""
+    """The frozen row set an item of kind ``rows`` stands for, narrowed by holds placed since
+    (``metadata["narrowed"]``, see :meth:`RowSet.narrowed`)."""
     if item.kind != "rows" or "rowset" not in item.metadata:
         raise NotSupported(f"{item.key}: only row sets can be deleted or rewritten")
     rowset = RowSet.from_json(item.metadata["rowset"])
     if item.fingerprint and item.fingerprint != rowset.fingerprint:
         raise ItemError(item.key, "the row set differs from the one approved")
-    return rowset
+    narrower = item.metadata.get("narrowed")
+    return rowset.narrowed(narrower) if narrower else rowset
 
 
 def _single_column(constraint: ForeignKeyConstraint | None) -> bool:

@@ -12,6 +12,8 @@ catalog stores it with the disposition's item, and its hash is the item's finger
   a subject table, and the subject rows' primary-key values.
 - ``keep``: dependent tables whose rows the law still keeps; a row with such a dependant (at any
   depth) is left out, so that deleting it and its dependants never destroys a kept record.
+- ``holds``: rows under a legal hold, each given like a subject (keys of a table, reached
+  through foreign keys); they are left out, and a dependant under a hold keeps its parent.
 
 :func:`where_clause` turns it into a SQLAlchemy condition over reflected tables.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -63,6 +65,7 @@ class Keep:
     ref: str
     conditions: tuple[Condition, ...]
     keep: tuple[Keep, ...] = ()
+    holds: tuple[Subject, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class RowSet:
     subject: Subject | None = None
     keep: tuple[Keep, ...] = ()
     label: str = ""
+    holds: tuple[Subject, ...] = ()
 
     def to_json(self) -> str:
         """A canonical JSON form (stable key order), stored with the disposition's item."""
@@ -106,12 +110,19 @@ class RowSet:
         return cls(
             table=data["table"],
             conditions=tuple(Condition(**c) for c in data.get("conditions", ())),
-            subject=None if subject is None else Subject(
-                table=subject["table"], key=subject["key"], values=tuple(subject["values"]),
-                path=tuple(Hop(**h) for h in subject.get("path", ()))),
+            subject=None if subject is None else _subject_from(subject),
             keep=tuple(_keep_from(k) for k in data.get("keep", ())),
             label=data.get("label", ""),
+            holds=tuple(_subject_from(h) for h in data.get("holds", ())),
         )
+
+    def narrowed(self, text: str) -> RowSet:
+        """This row set with more rows left out: ``text`` is JSON with ``holds`` and ``keep``
+        lists (holds placed after approval). Narrowing never adds a row."""
+        data = json.loads(text)
+        holds = tuple(_subject_from(h) for h in data.get("holds", ()))
+        keep = tuple(_keep_from(k) for k in data.get("keep", ()))
+        return replace(self, holds=self.holds + holds, keep=self.keep + keep)
 
     @property
     def fingerprint(self) -> str:
@@ -126,10 +137,16 @@ class RowSet:
         return f"{self.table} WHERE {' AND '.join(parts)}" if parts else f"{self.table} (all rows)"
 
 
+def _subject_from(data: Mapping[str, Any]) -> Subject:
+    return Subject(table=data["table"], key=data["key"], values=tuple(data["values"]),
+                   path=tuple(Hop(**h) for h in data.get("path", ())))
+
+
 def _keep_from(data: Mapping[str, Any]) -> Keep:
     return Keep(table=data["table"], fk=data["fk"], ref=data["ref"],
                 conditions=tuple(Condition(**c) for c in data.get("conditions", ())),
-                keep=tuple(_keep_from(k) for k in data.get("keep", ())))
+                keep=tuple(_keep_from(k) for k in data.get("keep", ())),
+                holds=tuple(_subject_from(h) for h in data.get("holds", ())))
 
 
 def table_of(metadata: MetaData, name: str) -> Table:
@@ -168,6 +185,20 @@ def bound_value(column: Column[Any], iso_date: str) -> Any:
     return iso_date  # text columns holding ISO dates compare as strings
 
 
+def _typed(column: Column[Any], value: Any) -> Any:
+    """A key given as text (a hold's ``--where id=12``) in the column's own Python type."""
+    try:
+        kind = column.type.python_type
+    except NotImplementedError:
+        return value
+    if isinstance(value, str) and kind is not str:
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            return value
+    return value
+
+
 def _condition(metadata: MetaData, table: Table, condition: Condition) -> ColumnElement[bool]:
     """One clock condition, through a parent when the clock names one."""
     parent_name, dot, column_name = condition.clock.rpartition(".")
@@ -196,14 +227,16 @@ def _kept_dependants(metadata: MetaData, table: Table, keep: Keep) -> ColumnElem
     child = table_of(metadata, keep.table)
     fk, ref = column_of(child, keep.fk), column_of(table, keep.ref)
     due = conditions_clause(metadata, child, keep.conditions)
-    kept = or_(not_(due), *(_kept_dependants(metadata, child, k) for k in keep.keep))
+    kept = or_(not_(due), *(_subject_clause(metadata, child, h) for h in keep.holds),
+               *(_kept_dependants(metadata, child, k) for k in keep.keep))
     return exists().where(fk == ref, kept)
 
 
 def _subject_clause(metadata: MetaData, table: Table, subject: Subject) -> ColumnElement[bool]:
     """True for the rows about the subject: its own rows, or rows reaching them by the path."""
     if not subject.path:
-        return column_of(table, subject.key).in_(subject.values)
+        column = column_of(table, subject.key)
+        return column.in_([_typed(column, v) for v in subject.values])
     hop, rest = subject.path[0], Subject(subject.table, subject.key, subject.values,
                                          subject.path[1:])
     parent = table_of(metadata, hop.parent)
@@ -219,5 +252,7 @@ def where_clause(metadata: MetaData, rowset: RowSet) -> ColumnElement[bool]:
         clause = and_(clause, _subject_clause(metadata, table, rowset.subject))
     for keep in rowset.keep:
         clause = and_(clause, not_(_kept_dependants(metadata, table, keep)))
+    for held in rowset.holds:
+        clause = and_(clause, not_(_subject_clause(metadata, table, held)))
     return clause
 

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 from dramatiq.brokers.redis import RedisBroker
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from catalog import audit, queries
 from catalog.models import AuditEvent, Certificate, Item, Source
@@ -25,9 +26,17 @@ from rules.errors import PolicyError
 from rules.policy import load_pack
 from workers.certificate import verify_certificate, write_files, write_pdf
 from workers.deadletters import DeadLetter, RedisDeadLetters
-from workers.holds import HoldError, add_hold, release_hold
+from workers.holds import (
+    HoldError,
+    HoldScope,
+    add_hold,
+    release_hold,
+    subject_scope,
+    table_scope,
+)
 from workers.plan import facts_of
 from workers.reconcile import reconcile as reconcile_work
+from workers.runtime import Runtime
 from workers.schedule import run_scheduler
 
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
@@ -87,18 +96,48 @@ def audit_export(ctx: typer.Context, out: Annotated[Path, typer.Argument(
 
 @holds_app.command("add")
 def holds_add(ctx: typer.Context,
-              reason: Annotated[str, typer.Option(help="Case or reason (required).")],
+              reason: Annotated[str, typer.Option(help="Why (required).")],
+              case: Annotated[str | None, typer.Option(help="Case or dispute number.")] = None,
               source: Annotated[str | None, typer.Option(help="Only this source.")] = None,
               path: Annotated[str | None, typer.Option(help="Glob on item paths.")] = None,
+              table: Annotated[str | None, typer.Option(
+                  help="Rows of this table of --source (with --where).")] = None,
+              where: Annotated[str | None, typer.Option(
+                  help="COLUMN=V1,V2: the held rows of --table (and their dependants).")]
+              = None,
+              subject: Annotated[str | None, typer.Option(
+                  help="COLUMN=VALUE (email=…, rrn=…): a data subject's rows and documents; "
+                  "the value is looked up once and not stored.")] = None,
               ) -> None:
-    """Place a legal hold; it stops deletion even of already approved dispositions."""
+    """Place a legal hold; it stops deletion even of already approved dispositions.
+
+    On places (--source, --path), rows (--source --table --where) or a data subject
+    (--subject), under a --case number.
+    """
     st = state(ctx)
     with open_app(st.config()) as app_, app_.runtime.catalog.session() as session:
         try:
-            hold_id = add_hold(session, st.user, reason, source, path)
+            scope = _hold_scope(app_.runtime, session, source, table, where, subject)
+            hold_id = add_hold(session, st.user, reason, source, path, case, scope)
         except HoldError as exc:
             fail_usage(str(exc))
         err.print(f"hold {hold_id} placed")
+
+
+def _hold_scope(runtime: Runtime, session: Session, source: str | None, table: str | None,
+                where: str | None, subject: str | None) -> HoldScope | None:
+    """The rows or subject a hold covers, from the command's options."""
+    if subject is not None:
+        column, equals, value = subject.partition("=")
+        if not equals or not value:
+            raise HoldError("--subject takes COLUMN=VALUE")
+        return subject_scope(runtime, column, value)
+    if table is None and where is None:
+        return None
+    column, equals, values = (where or "").partition("=")
+    if not (source and table and equals and values):
+        raise HoldError("a row hold needs --source, --table and --where COLUMN=V1,V2")
+    return table_scope(session, source, table, column, values.split(","))
 
 
 @holds_app.command("list")

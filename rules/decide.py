@@ -43,6 +43,7 @@ class ItemFacts:
     entity_types: frozenset[str] = frozenset()
     table: str | None = None
     dates: Mapping[str, date] = field(default_factory=dict)
+    tokens: frozenset[str] = frozenset()  # keyed hashes of the identifiers the item names
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
@@ -14,15 +15,16 @@ from catalog import audit
 from catalog.models import Disposition, Finding, utcnow
 from catalog.models import Item as ItemRow
 from catalog.store import affected_rows
+from connectors.base import Connector, Item
 from connectors.errors import ConnectorError, DeletionFailed
-from rules.holds import holds_covering
+from rules.holds import holds_covering, row_holds
 from workers import breaker
 from workers import row_actions as _row_actions  # noqa: F401 - registers the database actions
 from workers.actions import action_for
 from workers.certificate import issue_if_complete
 from workers.items import to_connector_item
 from workers.plan import active_holds, facts_of
-from workers.rowsets import ROWS
+from workers.rowsets import ROWS, RowSetSource, narrowing
 from workers.runtime import MAX_RETRIES, Runtime, current, retries_so_far
 
 log = logging.getLogger(__name__)
@@ -125,6 +127,8 @@ def _execute(runtime: Runtime, disposition: Disposition, row: ItemRow) -> dict[s
     """Act and verify; returns what the action reports (counts) for the audit trail."""
     item = to_connector_item(row, fingerprint=disposition.fingerprint)
     with runtime.connector(row.source.name) as connector:
+        if row.kind == ROWS:
+            item = _narrowed_by_holds(runtime, connector, item, row)
         action = action_for(disposition.action, connector.kind, runtime)
         action.execute(connector, item)
         if not action.verify(connector, item):
@@ -141,6 +145,18 @@ def resample_table(session: Session, rowset: ItemRow) -> None:
     for column in columns:
         if (column.attributes or {}).get("table") == table:
             column.scanned_fingerprint = None
+
+
+def _narrowed_by_holds(runtime: Runtime, connector: Connector, item: Item,
+                       row: ItemRow) -> Item:
+    """An approved row set minus the rows that holds placed since cover (and their parents)."""
+    with runtime.catalog.session() as session:
+        holds = row_holds(active_holds(session), row.source.name)
+    table = str((row.attributes or {}).get("table", ""))
+    narrower = narrowing(cast(RowSetSource, connector), holds, table) if holds else None
+    if narrower is None:
+        return item
+    return replace(item, metadata={**item.metadata, "narrowed": narrower})
 
 
 def enforce_disposition(disposition_id: int, run_id: str) -> None:

@@ -17,7 +17,6 @@ is audited under a random id, never under the value looked up.
 from __future__ import annotations
 
 import secrets
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,9 +28,9 @@ from sqlalchemy.orm import Session, selectinload
 from catalog import audit
 from catalog.models import Item as ItemRow
 from catalog.models import Source, SubjectToken
-from connectors.rowsets import Hop, RowSet, Subject
+from connectors.rowsets import RowSet, Subject
 from rules.decide import Decision, Rulebook
-from rules.holds import holds_covering
+from rules.holds import holds_covering, row_holds
 from scanner.subjects import lookup_tokens
 from workers.items import ensure_source
 from workers.plan import (
@@ -44,11 +43,13 @@ from workers.plan import (
 )
 from workers.rowsets import (
     DependantInfo,
+    TablePlanner,
     conditions_of,
     count_safely,
     held,
-    keeps,
+    held_rows,
     rowset_item,
+    subject_paths,
     unreadable_clock,
 )
 from workers.runtime import Runtime
@@ -85,20 +86,6 @@ class ErasurePart:
     kept: int
     disposition: int | None
     reason: str
-
-
-def subject_paths(source: SubjectSource, table: str) -> dict[str, tuple[Hop, ...]]:
-    """Every table reachable from the subject table by foreign keys, with its way back up."""
-    paths: dict[str, tuple[Hop, ...]] = {table: ()}
-    queue = deque([table])
-    while queue:
-        parent = queue.popleft()
-        for dependant in source.dependants(parent):
-            if dependant.table not in paths:
-                paths[dependant.table] = (Hop(dependant.fk, parent, dependant.ref),
-                                          *paths[parent])
-                queue.append(dependant.table)
-    return paths
 
 
 def request_erasure(runtime: Runtime, actor: str, column: str, value: str, today: date,
@@ -173,26 +160,28 @@ def _plan_parts(session: Session, rulebook: Rulebook, source: SubjectSource, nam
                 request: str, subject: Subject, today: date) -> list[ErasurePart]:
     source_id = ensure_source(session, name, source.kind).id
     holds = active_holds(session)
+    planner = TablePlanner(source, rulebook, name, today,
+                           held_rows(source, row_holds(holds, name)))
     parts = []
     for table, path in subject_paths(source, subject.table).items():
         linked = Subject(subject.table, subject.key, subject.values, path)
         total, _ = count_safely(source, RowSet(table, subject=linked, label=request))
         if total:
-            parts.append(_plan_part(session, rulebook, source, name, source_id, request,
-                                    table, linked, total, today, holds))
+            parts.append(_plan_part(session, planner, source_id, request, table, linked, total,
+                                    holds))
     return parts
 
 
-def _plan_part(session: Session, rulebook: Rulebook, source: SubjectSource, name: str,
-               source_id: int, request: str, table: str, subject: Subject, total: int,
-               today: date, holds: list[Any]) -> ErasurePart:
-    rules = rulebook.table_rules(name, table, today)
+def _plan_part(session: Session, planner: TablePlanner, source_id: int, request: str,
+               table: str, subject: Subject, total: int, holds: list[Any]) -> ErasurePart:
+    name, today = planner.name, planner.today
+    rules = planner.rulebook.table_rules(name, table, today)
     problem = unreadable_clock(rules)
     if problem is not None:
         return ErasurePart(request, name, table, 0, total, None, f"kept: {problem}")
-    rowset = RowSet(table, conditions_of(rules), subject=subject,
-                    keep=keeps(source, rulebook, name, table, today), label=request)
-    erase, error = count_safely(source, rowset)
+    rowset = RowSet(table, conditions_of(rules), subject=subject, keep=planner.keeps(table),
+                    label=request, holds=planner.held.get(table, ()))
+    erase, error = count_safely(planner.source, rowset)
     if error is not None:
         return ErasurePart(request, name, table, 0, total, None, f"not planned: {error}")
     kept_reason = _kept_reason(rules, total - erase)
@@ -220,6 +209,6 @@ def _kept_reason(rules: Sequence[Any], kept: int) -> str:
     if not kept:
         return "nothing kept"
     if not rules:
-        return f"{kept} row(s) kept: a dependant record is still under retention"
+        return f"{kept} row(s) kept: a dependant record is still under retention, or on hold"
     duties = ", ".join(f"{r.category} {r.retention} from {r.clock}" for r in rules)
-    return f"{kept} row(s) kept by law ({duties}) or for a dependant still kept"
+    return f"{kept} row(s) kept by law ({duties}), for a dependant still kept, or on hold"

@@ -15,20 +15,21 @@ from catalog.models import Decision, Disposition, Hold, Source
 from catalog.models import Item as ItemRow
 from connectors.rowsets import RowSet
 from rules.decide import Decision as RuleDecision
-from rules.decide import ItemFacts, Rulebook
-from rules.holds import HoldSpec, holds_covering
+from rules.decide import ItemFacts
+from rules.holds import HoldSpec, RowHold, holds_covering, row_holds
 from workers.items import ensure_source
 from workers.rowsets import (
     ROWS,
     RowSetSource,
+    TablePlanner,
     count_safely,
     held,
+    held_rows,
     previous_bound,
     row_decision,
     rowset_item,
     superseded,
     supports_rowsets,
-    table_rowset,
     unreadable_clock,
 )
 from workers.runtime import Runtime
@@ -54,7 +55,16 @@ class PlanSummary:
 def active_holds(session: Session) -> list[HoldSpec]:
     """Every hold not yet released, as the rules see them."""
     rows = session.execute(select(Hold).where(Hold.released_at.is_(None))).scalars()
-    return [HoldSpec(id=h.id, reason=h.reason, source=h.source, path=h.path) for h in rows]
+    return [hold_spec(h) for h in rows]
+
+
+def hold_spec(hold: Hold) -> HoldSpec:
+    """A catalogued hold as the rules see it (its rows and documents from ``scope``)."""
+    scope = hold.scope or {}
+    rows = tuple(RowHold(r["source"], r["table"], r["column"], tuple(map(str, r["values"])))
+                 for r in scope.get("rows", ()))
+    return HoldSpec(id=hold.id, reason=hold.reason, source=hold.source, path=hold.path,
+                    rows=rows, tokens=frozenset(scope.get("tokens", ())), case=hold.case_ref)
 
 
 def facts_of(row: ItemRow) -> ItemFacts:
@@ -63,7 +73,8 @@ def facts_of(row: ItemRow) -> ItemFacts:
     return ItemFacts(source=row.source.name, key=row.key, kind=row.kind, modified=row.modified,
                      metadata={k: v for k, v in attributes.items() if isinstance(v, str)},
                      entity_types=frozenset(f.entity_type for f in row.findings),
-                     table=attributes.get("table") if row.kind in TABLE_KINDS else None)
+                     table=attributes.get("table") if row.kind in TABLE_KINDS else None,
+                     tokens=frozenset(t.token for t in row.tokens))
 
 
 def store_decision(session: Session, row: ItemRow, verdict: RuleDecision, held: bool) -> None:
@@ -156,7 +167,8 @@ def plan(runtime: Runtime, today: date, sources: list[str] | None = None) -> Pla
         rows = session.execute(
             select(ItemRow).join(Source)
             .where(Source.name.in_(names), ItemRow.state.in_(PLANNED_STATES))
-            .options(selectinload(ItemRow.findings), selectinload(ItemRow.source))
+            .options(selectinload(ItemRow.findings), selectinload(ItemRow.source),
+                     selectinload(ItemRow.tokens))
             .order_by(Source.name, ItemRow.key)
         ).scalars().all()
         for row in rows:
@@ -178,28 +190,27 @@ def _plan_tables(runtime: Runtime, name: str, tables: list[str], today: date,
     with runtime.connector(name) as connector:
         if not supports_rowsets(connector):
             return
+        source = cast(RowSetSource, connector)
         with runtime.catalog.session() as session:
-            source = ensure_source(session, name, connector.kind)
+            source_id = ensure_source(session, name, connector.kind).id
             holds = active_holds(session)
+            planner = TablePlanner(source, runtime.rulebook, name, today,
+                                   held_rows(source, row_holds(holds, name)))
             for table in tables:
-                _plan_table(session, runtime.rulebook, cast(RowSetSource, connector), source.id,
-                            name, table,
-                            today, holds, summary)
+                _plan_table(session, planner, source_id, table, holds, summary)
 
 
-def _plan_table(session: Session, rulebook: Rulebook, connector: RowSetSource, source_id: int,
-                name: str, table: str, today: date, holds: list[HoldSpec],
-                summary: PlanSummary) -> None:
-    rules = rulebook.table_rules(name, table, today)
+def _plan_table(session: Session, planner: TablePlanner, source_id: int, table: str,
+                holds: list[HoldSpec], summary: PlanSummary) -> None:
+    rules = planner.rulebook.table_rules(planner.name, table, planner.today)
     problem = unreadable_clock(rules)
     rowset, rows = RowSet(table), 0
     if problem is None:
-        rowset = table_rowset(connector, rulebook, name, table, today,
-                              previous_bound(session, source_id, table))
-        rows, problem = count_safely(connector, rowset)
+        rowset = planner.rowset(table, previous_bound(session, source_id, table))
+        rows, problem = count_safely(planner.source, rowset)
     row = rowset_item(session, source_id, rowset, rows)
-    verdict = row_decision(rules, rows, today, table, problem)
-    is_held = held(name, row.key, table, holds)
+    verdict = row_decision(rules, rows, planner.today, table, problem)
+    is_held = held(planner.name, row.key, table, holds)
     store_decision(session, row, verdict, is_held)
     summary.items += 1
     summary.actions[verdict.action] += 1

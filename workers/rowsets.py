@@ -9,7 +9,10 @@ freezes it: an approved row set is never redefined; a later plan makes a new one
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections import deque
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Protocol
 
@@ -19,10 +22,10 @@ from sqlalchemy.orm import Session
 from catalog.models import Disposition
 from catalog.models import Item as ItemRow
 from connectors.errors import ConnectorError
-from connectors.rowsets import Condition, Keep, RowSet
+from connectors.rowsets import Condition, Hop, Keep, RowSet, Subject
 from rules.clock import METADATA_PREFIXES, MTIME, PATH_DATE
 from rules.decide import Decision, ItemFacts, RowRule, Rulebook
-from rules.holds import HoldSpec, holds_covering
+from rules.holds import HoldSpec, RowHold, holds_covering
 
 ROWS = "rows"
 MAX_KEEP_DEPTH = 6  # dependants followed this deep when looking for kept records
@@ -63,21 +66,94 @@ def unreadable_clock(rules: Sequence[RowRule]) -> str | None:
     return None
 
 
-def keeps(source: RowSetSource, rulebook: Rulebook, source_name: str, table: str,
-          today: date, path: tuple[str, ...] = ()) -> tuple[Keep, ...]:
-    """Dependants (at any depth) holding rows the law still keeps, which protect their parents."""
+@dataclass(frozen=True)
+class TablePlanner:
+    """Builds the row sets of one database source as of a day, under its active holds."""
+
+    source: RowSetSource
+    rulebook: Rulebook
+    name: str
+    today: date
+    held: Mapping[str, tuple[Subject, ...]] = field(default_factory=dict)
+
+    def keeps(self, table: str, path: tuple[str, ...] = ()) -> tuple[Keep, ...]:
+        """Dependants (at any depth) with rows the law still keeps or a hold covers: they
+        protect their parents."""
+        if len(path) >= MAX_KEEP_DEPTH:
+            return ()
+        found = []
+        for dependant in self.source.dependants(table):
+            if dependant.table in (*path, table):
+                continue
+            rules = self.rulebook.table_rules(self.name, dependant.table, self.today)
+            nested = self.keeps(dependant.table, (*path, table))
+            held = self.held.get(dependant.table, ())
+            if rules or nested or held:
+                found.append(Keep(dependant.table, dependant.fk, dependant.ref,
+                                  conditions_of(rules), nested, held))
+        return tuple(found)
+
+    def rowset(self, table: str, done_below: str | None) -> RowSet:
+        """The row set of a table due now, for its winning rule's action, holds left out."""
+        rules = self.rulebook.table_rules(self.name, table, self.today)
+        conditions = conditions_of(rules)
+        held = self.held.get(table, ())
+        if rules[0].action == "anonymize":
+            if done_below is not None:
+                conditions += (Condition(rules[0].clock, done_below, lower=True),)
+            return RowSet(table, conditions, holds=held)  # rewriting touches no dependant
+        return RowSet(table, conditions, keep=self.keeps(table), holds=held)
+
+
+def subject_paths(source: RowSetSource, table: str) -> dict[str, tuple[Hop, ...]]:
+    """Every table reachable from ``table`` by foreign keys, with its way back up to it."""
+    paths: dict[str, tuple[Hop, ...]] = {table: ()}
+    queue = deque([table])
+    while queue:
+        parent = queue.popleft()
+        for dependant in source.dependants(parent):
+            if dependant.table not in paths:
+                paths[dependant.table] = (Hop(dependant.fk, parent, dependant.ref),
+                                          *paths[parent])
+                queue.append(dependant.table)
+    return paths
+
+
+def held_keeps(source: RowSetSource, held: Mapping[str, tuple[Subject, ...]], table: str,
+               path: tuple[str, ...] = ()) -> tuple[Keep, ...]:
+    """Dependants (at any depth) with held rows: they protect their parents from deletion."""
     if len(path) >= MAX_KEEP_DEPTH:
         return ()
     found = []
     for dependant in source.dependants(table):
         if dependant.table in (*path, table):
             continue
-        rules = rulebook.table_rules(source_name, dependant.table, today)
-        nested = keeps(source, rulebook, source_name, dependant.table, today, (*path, table))
-        if rules or nested:
-            found.append(Keep(dependant.table, dependant.fk, dependant.ref,
-                              conditions_of(rules), nested))
+        nested = held_keeps(source, held, dependant.table, (*path, table))
+        if held.get(dependant.table) or nested:
+            found.append(Keep(dependant.table, dependant.fk, dependant.ref, (), nested,
+                              held.get(dependant.table, ())))
     return tuple(found)
+
+
+def narrowing(source: RowSetSource, holds: Sequence[RowHold], table: str) -> str | None:
+    """What holds placed now leave out of an approved row set of ``table`` (JSON for
+    :meth:`RowSet.narrowed`), or None when no hold touches it."""
+    held = held_rows(source, holds)
+    keep = held_keeps(source, held, table)
+    if not held.get(table) and not keep:
+        return None
+    return json.dumps({"holds": [asdict(h) for h in held.get(table, ())],
+                       "keep": [asdict(k) for k in keep]}, default=str)
+
+
+def held_rows(source: RowSetSource, holds: Sequence[RowHold]) -> dict[str, tuple[Subject, ...]]:
+    """Per table, the rows that holds cover: the held rows and everything depending on them."""
+    held: dict[str, list[Subject]] = {}
+    for hold in holds:
+        for table, path in subject_paths(source, hold.table).items():
+            held.setdefault(table, []).append(
+                Subject(hold.table, hold.column, hold.values, path))
+    return {table: tuple(subjects) for table, subjects in held.items()}
 
 
 def previous_bound(session: Session, source_id: int, table: str) -> str | None:
@@ -88,18 +164,6 @@ def previous_bound(session: Session, source_id: int, table: str) -> str | None:
     ).scalars()
     bounds = [str(a["before"]) for a in rows if a and a.get("table") == table and "before" in a]
     return max(bounds, default=None)
-
-
-def table_rowset(source: RowSetSource, rulebook: Rulebook, source_name: str, table: str,
-                 today: date, done_below: str | None) -> RowSet:
-    """The row set of a table due as of ``today``, for its winning rule's action."""
-    rules = rulebook.table_rules(source_name, table, today)
-    conditions = conditions_of(rules)
-    if rules[0].action == "anonymize":
-        if done_below is not None:
-            conditions += (Condition(rules[0].clock, done_below, lower=True),)
-        return RowSet(table, conditions)  # rewriting in place touches no dependant
-    return RowSet(table, conditions, keep=keeps(source, rulebook, source_name, table, today))
 
 
 def row_decision(rules: Sequence[RowRule], rows: int, today: date, table: str,
