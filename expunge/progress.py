@@ -67,11 +67,16 @@ def watch_enforcement(app: App, run_id: str, count: int, console: Console,
 
 
 def failed_items(app: App, run_ids: Sequence[int]) -> list[dict[str, object]]:
-    """Per-item errors of these scan runs (the message names the item, never content)."""
+    """Runs that failed as a whole (source unreachable), then per-item errors of these scan
+    runs (the message names the item, never content)."""
     with app.runtime.catalog.session() as session:
+        runs = session.execute(
+            select(Source.name, ScanRun.error).join(Source)
+            .where(ScanRun.id.in_(run_ids), ScanRun.state == "failed").order_by(Source.name))
+        failed = [{"source": s, "item": "(whole source)", "error": error} for s, error in runs]
         rows = session.execute(
             select(Source.name, Item.key, Item.error).join(Source)
             .where(Item.last_scan_id.in_(run_ids), Item.state == "error")
             .order_by(Source.name, Item.key)
         )
-        return [{"source": s, "item": key, "error": error} for s, key, error in rows]
+        return failed + [{"source": s, "item": key, "error": error} for s, key, error in rows]

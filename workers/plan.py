@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from catalog import audit
 from catalog.models import Decision, Disposition, Hold, Source
 from catalog.models import Item as ItemRow
+from connectors.errors import ConnectorError
 from connectors.rowsets import RowSet
 from rules.decide import Decision as RuleDecision
 from rules.decide import ItemFacts
@@ -206,8 +207,12 @@ def _plan_table(session: Session, planner: TablePlanner, source_id: int, table: 
     problem = unreadable_clock(rules)
     rowset, rows = RowSet(table), 0
     if problem is None:
-        rowset = planner.rowset(table, previous_bound(session, source_id, table))
-        rows, problem = count_safely(planner.source, rowset)
+        try:
+            rowset = planner.rowset(table, previous_bound(session, source_id, table))
+        except ConnectorError as exc:  # the schema could not be read: review, never guess
+            problem = str(exc)
+        else:
+            rows, problem = count_safely(planner.source, rowset)
     row = rowset_item(session, source_id, rowset, rows)
     verdict = row_decision(rules, rows, planner.today, table, problem)
     is_held = held(planner.name, row.key, table, holds)

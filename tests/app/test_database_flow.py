@@ -201,3 +201,15 @@ def test_explain_says_how_a_tables_rows_are_decided(tmp_path: Path, estate: Esta
                "< 2016-11-26 are due" in line for line in lines)
     assert any("prescription, P2Y from issued_at" in line for line in lines)
     assert rx["rows"] == estate.old_visits  # due under both: the visit is ten years old
+
+
+def test_an_unreachable_database_is_reviewed_and_the_plan_goes_on(tmp_path: Path):
+    broken = Estate("postgresql+psycopg://scanner:Sup3rSecret@127.0.0.1:1/emr", 0, 0, 0, 0, 0,
+                    0, 0)
+    cli = configure(tmp_path, broken, RETENTION)
+    scanned = cli("scan", expect=1)
+    assert "Sup3rSecret" not in scanned.output
+    plan = cli.json("plan", "--today", TODAY)
+    assert {r["action"] for r in plan} == {"review"}
+    assert len(plan) == len(RETENTION)
+    assert all("Sup3rSecret" not in str(r) for r in plan)
