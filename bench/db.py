@@ -19,14 +19,13 @@ import os
 import resource
 import sys
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pg import fresh_database  # noqa: E402  (bench/ is on the path)
 
 from connectors.database import DatabaseConnector, DatabaseOptions  # noqa: E402
 from connectors.rowsets import Condition, RowSet  # noqa: E402
@@ -49,20 +48,6 @@ SELECT g,
        '환자 상담 기록 ' || g || ', 쌍꺼풀 수술 후 경과 양호'
 FROM generate_series(1, {rows}) g
 """
-
-
-@contextmanager
-def database() -> Iterator[str]:
-    name = f"expunge_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield ADMIN.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def build(url: str, table: str, rows: int, with_child: bool) -> None:
@@ -124,7 +109,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=5000)
     args = parser.parse_args()
     engine = Engine()
-    with database() as url:
+    with fresh_database(ADMIN) as url:
         started = time.perf_counter()
         build(url, "small", args.small, with_child=False)
         build(url, "big", args.rows, with_child=True)

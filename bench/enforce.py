@@ -15,13 +15,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 
 import yaml
-from sqlalchemy import create_engine, text
+from pg import fresh_database  # bench/ is on the path
 
 OLD = 1_262_304_000  # 2010-01-01: every file is past its two years
 
@@ -54,16 +53,8 @@ def catalog_url(tmp: Path) -> Iterator[str]:
     if not server:
         yield f"sqlite:///{tmp / 'catalog.db'}"
         return
-    name = f"expunge_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_database(server) as url:
+        yield url
 
 
 def expunge(config: Path, *args: str) -> None:

@@ -6,10 +6,10 @@ and newest key are unchanged is not sampled again. Retention acts on **row sets*
 (kind ``rows``, :mod:`connectors.rowsets`): their definition travels in the item's metadata
 under ``rowset``, and their fingerprint is the definition's hash.
 
-Sampling reads at most ``sample_rows`` rows per table at a cost independent of its size:
-``TABLESAMPLE SYSTEM`` on PostgreSQL, random key ranges on an integer primary key elsewhere,
-the first rows otherwise (documented: a table without an integer key is sampled from its
-start). Nothing is ever ordered at random.
+Sampling keeps at most ``sample_rows`` rows per table at a cost independent of its size:
+``TABLESAMPLE SYSTEM`` on PostgreSQL (ten times as many rows read, over many blocks), random
+key ranges on an integer primary key elsewhere, the first rows otherwise (documented: a
+table without an integer key is sampled from its start). Nothing is ever ordered at random.
 
 Deletion runs in short transactions of ``batch_rows`` primary keys (keyset-paginated),
 dependants first along the foreign keys (declared ``ON DELETE CASCADE`` is left to the
@@ -70,6 +70,7 @@ from connectors.rowsets import RowSet, RowSetError, table_of, where_clause
 
 EXACT_COUNT_LIMIT = 2_000_000  # above this estimate, the engine's statistics are used
 SAMPLE_RANGES = 10  # key ranges a non-PostgreSQL sample is drawn from
+SAMPLE_OVERREAD = 10  # PostgreSQL block samples read this many times the rows kept
 MAX_SAMPLED_CHARS = 4000  # of one value; long notes are classified from their start
 _CHANGE_COLUMNS = re.compile(r"(updated|modified|changed)(_at|_on|_time)?$", re.IGNORECASE)
 _QUOTED_VALUE = re.compile(r"([\"'])(?=[^\"']*[\d@])[^\"']*\1")
@@ -582,11 +583,12 @@ def _integer_key(table: Table) -> Column[Any] | None:
 
 def _tablesample(connection: Connection, table: Table, columns: list[Column[Any]], limit: int,
                  estimate: int) -> Sequence[Any]:
-    """PostgreSQL's block sample of about 1.5× the rows wanted, thinned at random to ``limit``
-    (a LIMIT alone would favour the first blocks read)."""
-    percent = min(100.0, 150.0 * limit / max(estimate, 1))
+    """PostgreSQL's block sample of about SAMPLE_OVERREAD × the rows wanted, thinned at random
+    to ``limit``: reading more blocks spreads the sample over the table (a few blocks could
+    all sit in one corner), and thinning beats a LIMIT, which favours the first blocks read."""
+    percent = min(100.0, 100.0 * SAMPLE_OVERREAD * limit / max(estimate, 1))
     sampled = table.tablesample(func.system(percent))
-    query = select(*(sampled.c[c.name] for c in columns)).limit(3 * limit)
+    query = select(*(sampled.c[c.name] for c in columns)).limit(2 * SAMPLE_OVERREAD * limit)
     rows = connection.execute(query).all()
     return rows if len(rows) <= limit else random.sample(rows, limit)
 

@@ -11,8 +11,9 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -187,6 +188,19 @@ def source_database(kind: str, tmp_path: Path) -> Iterator[str]:
         admin.dispose()
 
 
-def utc(moment: datetime) -> datetime:
-    """A naive UTC datetime as an aware one."""
-    return moment.replace(tzinfo=UTC)
+def scalar(url: str, sql: str) -> Any:
+    """The one value a query returns, read on a connection of its own."""
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        value = connection.execute(text(sql)).scalar_one()
+    engine.dispose()
+    return value
+
+
+def column(url: str, sql: str) -> list[Any]:
+    """The first column of every row a query returns."""
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        values = list(connection.execute(text(sql)).scalars())
+    engine.dispose()
+    return values

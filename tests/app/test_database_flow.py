@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 import yaml
-from sqlalchemy import create_engine, text
 
 from scanner.engine import Engine
 from tests.conftest import Cli
-from tests.db_clinic import Estate, seed, source_database
+from tests.db_clinic import Estate, column, scalar, seed, source_database
 
 KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres), "mariadb"]
 TODAY = "2026-11-25"
@@ -56,22 +55,6 @@ def configure(tmp_path: Path, estate: Estate, bindings: list[dict[str, str]],
     path = tmp_path / "expunge.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return Cli(path)
-
-
-def scalar(url: str, sql: str) -> Any:
-    engine = create_engine(url)
-    with engine.connect() as connection:
-        value = connection.execute(text(sql)).scalar_one()
-    engine.dispose()
-    return value
-
-
-def column(url: str, sql: str) -> list[Any]:
-    engine = create_engine(url)
-    with engine.connect() as connection:
-        values = list(connection.execute(text(sql)).scalars())
-    engine.dispose()
-    return values
 
 
 RETENTION = [

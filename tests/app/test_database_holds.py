@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.test_database_flow import RETENTION, TODAY, column, configure, scalar
+from tests.app.test_database_flow import RETENTION, TODAY, configure
 from tests.conftest import Cli, Clinic
-from tests.db_clinic import Estate, seed, source_database
+from tests.db_clinic import Estate, column, scalar, seed, source_database
 
 KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 OLD_VISIT = 3  # every third visit is more than ten years old; visit 3 belongs to patient 2

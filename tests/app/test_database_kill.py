@@ -12,7 +12,7 @@ import yaml
 from sqlalchemy import create_engine, text
 
 from tests.app.test_reliability import RedisServer, Workers, expunge, pending
-from tests.db_clinic import source_database
+from tests.db_clinic import scalar, source_database
 
 DUE, KEPT = 20_000, 3_000
 
@@ -31,14 +31,6 @@ def build(url: str) -> None:
         connection.execute(text("INSERT INTO login_events SELECT g, g, 'ok' "
                                 "FROM generate_series(1, :n) g"), {"n": DUE + KEPT})
     engine.dispose()
-
-
-def rows(url: str, sql: str) -> int:
-    engine = create_engine(url)
-    with engine.connect() as connection:
-        value = int(connection.execute(text(sql)).scalar_one())
-    engine.dispose()
-    return value
 
 
 def test_a_killed_deletion_is_finished_exactly_by_another_worker(tmp_path: Path,
@@ -63,13 +55,13 @@ def test_a_killed_deletion_is_finished_exactly_by_another_worker(tmp_path: Path,
             workers.start()
             expunge(config, "enforce")
             deadline = time.monotonic() + 120
-            while rows(source, "SELECT count(*) FROM logins") > DUE + KEPT - 2_000:
+            while scalar(source, "SELECT count(*) FROM logins") > DUE + KEPT - 2_000:
                 assert time.monotonic() < deadline, "the worker never started deleting"
                 time.sleep(0.02)
             victim = workers.alive.pop()
             victim.send_signal(signal.SIGKILL)
             victim.wait()
-            left = rows(source, "SELECT count(*) FROM logins")
+            left = scalar(source, "SELECT count(*) FROM logins")
             assert KEPT < left < DUE + KEPT, "killed too late to test anything"
             workers.start()
             deadline = time.monotonic() + 120
@@ -79,8 +71,8 @@ def test_a_killed_deletion_is_finished_exactly_by_another_worker(tmp_path: Path,
         finally:
             workers.stop()
             server.kill()
-        assert rows(source, "SELECT count(*) FROM logins") == KEPT
-        assert rows(source, "SELECT min(id) FROM logins") == DUE + 1
-        assert rows(source, "SELECT count(*) FROM login_events") == KEPT
-        assert rows(postgres_url, "SELECT count(*) FROM audit_event "
+        assert scalar(source, "SELECT count(*) FROM logins") == KEPT
+        assert scalar(source, "SELECT min(id) FROM logins") == DUE + 1
+        assert scalar(source, "SELECT count(*) FROM login_events") == KEPT
+        assert scalar(postgres_url, "SELECT count(*) FROM audit_event "
                                   "WHERE action = 'disposition.done'") == 1

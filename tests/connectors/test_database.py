@@ -13,7 +13,7 @@ from connectors.base import Item, ListingError, build_connector
 from connectors.database import DatabaseConnector, mask_url
 from connectors.errors import NotSupported, SourceUnreachable
 from connectors.rowsets import Condition, Hop, Keep, RowSet, Subject
-from tests.db_clinic import Estate, schema, seed, source_database
+from tests.db_clinic import Estate, scalar, schema, seed, source_database
 
 KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres), "mariadb"]
 TEN_YEARS_BEFORE = "2016-11-26"  # visits before this are past a ten-year retention on 2026-11-25
@@ -29,14 +29,6 @@ def connector(url: str, **options: object) -> DatabaseConnector:
     built = build_connector({"name": "emr", "kind": "database", "url": url, **options})
     assert isinstance(built, DatabaseConnector)
     return built
-
-
-def count(url: str, sql: str) -> int:
-    engine = create_engine(url)
-    with engine.connect() as connection:
-        value = int(connection.execute(text(sql)).scalar_one())
-    engine.dispose()
-    return value
 
 
 def test_every_column_of_every_table_is_an_item_with_the_table_fingerprint(estate: Estate):
@@ -95,10 +87,10 @@ def test_deleting_a_row_set_takes_its_dependants_and_nothing_else(estate: Estate
         assert db.delete_rows(old_visits) == estate.old_visits
         assert db.count_rows(old_visits) == 0
         assert db.delete_rows(old_visits) == 0  # a second run deletes nothing
-    assert count(estate.url, "SELECT count(*) FROM visits") == estate.visits - estate.old_visits
-    assert count(estate.url, "SELECT count(*) FROM prescriptions") == \
+    assert scalar(estate.url, "SELECT count(*) FROM visits") == estate.visits - estate.old_visits
+    assert scalar(estate.url, "SELECT count(*) FROM prescriptions") == \
         estate.prescriptions - estate.old_visits
-    assert count(estate.url, "SELECT count(*) FROM patients") == estate.patients
+    assert scalar(estate.url, "SELECT count(*) FROM patients") == estate.patients
 
 
 def test_rows_with_a_dependant_the_law_keeps_are_left_out(estate: Estate):
@@ -108,10 +100,10 @@ def test_rows_with_a_dependant_the_law_keeps_are_left_out(estate: Estate):
                                                      (recent_rx,)),))
     with connector(estate.url) as db:
         kept = db.count_rows(RowSet("patients")) - db.count_rows(all_patients)
-        assert kept == count(estate.url, "SELECT count(DISTINCT patient_id) FROM visits "
+        assert kept == scalar(estate.url, "SELECT count(DISTINCT patient_id) FROM visits "
                                          "WHERE visit_date >= '2016-11-26'")
         db.delete_rows(all_patients)
-    assert count(estate.url, "SELECT count(*) FROM visits WHERE visit_date >= '2016-11-26'") \
+    assert scalar(estate.url, "SELECT count(*) FROM visits WHERE visit_date >= '2016-11-26'") \
         == estate.visits - estate.old_visits  # no kept record was touched
 
 
@@ -148,7 +140,7 @@ def test_rewriting_rows_changes_only_what_the_rewrite_returns(estate: Estate):
         assert db.update_rows(old_visits, ["notes"], lambda row: {}) == 0
         rows = db.read_rows(old_visits, ["notes"], 1000)
     assert {r["notes"] for r in rows} == {"[REDACTED]"}
-    assert count(estate.url, "SELECT count(*) FROM visits WHERE notes = '[REDACTED]'") \
+    assert scalar(estate.url, "SELECT count(*) FROM visits WHERE notes = '[REDACTED]'") \
         == estate.old_visits
 
 
