@@ -30,6 +30,7 @@ from expunge.cli_common import (
 )
 from expunge.cli_dashboard import register_dashboard
 from expunge.cli_erase import register_erase
+from expunge.cli_export import register_export
 from expunge.config import Config
 from expunge.logs import configure_logging
 from expunge.output import Format, emit
@@ -298,6 +299,7 @@ def demo(ctx: typer.Context,
 register_admin(app)
 register_dashboard(app)
 register_erase(app)
+register_export(app)
 
 
 def main() -> None:

@@ -73,7 +73,8 @@ def failed_items(app: App, run_ids: Sequence[int]) -> list[dict[str, object]]:
         runs = session.execute(
             select(Source.name, ScanRun.error).join(Source)
             .where(ScanRun.id.in_(run_ids), ScanRun.state == "failed").order_by(Source.name))
-        failed = [{"source": s, "item": "(whole source)", "error": error} for s, error in runs]
+        failed: list[dict[str, object]] = [
+            {"source": s, "item": "(whole source)", "error": error} for s, error in runs]
         rows = session.execute(
             select(Source.name, Item.key, Item.error).join(Source)
             .where(Item.last_scan_id.in_(run_ids), Item.state == "error")

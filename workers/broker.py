@@ -16,7 +16,7 @@ from dramatiq.brokers.stub import StubBroker
 from dramatiq.errors import QueueJoinTimeout
 from dramatiq.middleware import CurrentMessage
 
-from workers import enforce, scan
+from workers import enforce, export, scan
 from workers.metrics import WorkerMetrics
 from workers.reconcile import reconcile
 from workers.runtime import MAX_RETRIES, Runtime
@@ -31,6 +31,7 @@ ACTORS: dict[str, tuple[Callable[..., Any], str, int]] = {
     "scan_source": (scan.scan_source, "scan", 6 * 3600_000),
     "classify_items": (scan.classify_items, "scan", 3600_000),
     "enforce_disposition": (enforce.enforce_disposition, "enforce", 3600_000),
+    "build_export": (export.build_export, "export", 6 * 3600_000),
 }
 
 

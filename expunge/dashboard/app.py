@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from expunge.app import App
-from expunge.dashboard import api, auth_routes, forms, pages
+from expunge.dashboard import api, auth_routes, exports, forms, pages
 from expunge.dashboard.context import ClientThrottle, DashboardContext
 from expunge.dashboard.security import (
     Forbidden,
@@ -98,4 +98,5 @@ def create_app(app: App, settings: DashboardSettings | None = None) -> FastAPI:
     web.include_router(pages.router)
     web.include_router(forms.router)
     web.include_router(api.router)
+    web.include_router(exports.router)
     return web

@@ -35,6 +35,7 @@ class Permission(StrEnum):
     scan = "scan"
     audit = "audit"  # read, verify, export the trail; certificates
     metrics = "metrics"
+    export = "export"  # request research exports, download approved ones
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {
@@ -42,7 +43,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     Role.officer: frozenset(Permission) - {Permission.metrics},
     Role.auditor: frozenset({Permission.overview, Permission.findings, Permission.audit,
                              Permission.metrics}),
-    Role.researcher: frozenset({Permission.overview}),
+    Role.researcher: frozenset({Permission.overview, Permission.export}),
 }
 
 

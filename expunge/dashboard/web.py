@@ -37,7 +37,7 @@ NAV = (
     NavEntry("/scans", "scans", Permission.findings),
     NavEntry("/audit", "audit", Permission.audit),
     NavEntry("/certificates", "certificates", Permission.audit),
-    NavEntry("/exports", "exports", Permission.overview, hidden=True),  # not built yet
+    NavEntry("/exports", "exports", Permission.export),
 )
 
 
