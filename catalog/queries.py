@@ -53,12 +53,12 @@ def plan(session: Session, sources: Sequence[str] = (), due_only: bool = False) 
             "rule": decision.rule, "clock": decision.clock, "due": decision.due,
             "action": decision.action, "held": decision.held,
             "disposition": d.id if d else None, "state": d.state if d else None,
-            "rows": _rows(item), "reason": decision.reason,
+            "rows": row_count(item), "reason": decision.reason,
         })
     return rows
 
 
-def _rows(item: Item) -> int | None:
+def row_count(item: Item) -> int | None:
     """How many rows a database row set held when last counted (None for other items)."""
     value = (item.attributes or {}).get("rows") if item.kind == "rows" else None
     return None if value is None else int(value)
@@ -75,7 +75,7 @@ def dispositions(session: Session, states: Sequence[str] = (), run_id: str | Non
     return [{
         "id": d.id, "source": d.item.source.name, "item": d.item.key, "action": d.action,
         "category": d.category, "rule": d.rule, "due": d.due, "state": d.state,
-        "approved_by": d.approved_by, "error": d.error, "rows": _rows(d.item),
+        "approved_by": d.approved_by, "error": d.error, "rows": row_count(d.item),
     } for d in session.execute(query).scalars()]
 
 

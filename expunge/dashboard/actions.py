@@ -14,7 +14,7 @@ from workers.approve import approve
 from workers.breaker import BreakerTripped
 from workers.broker import new_run_id
 from workers.enforce import queue_enforcement
-from workers.holds import add_hold, release_hold
+from workers.holds import HoldError, add_hold, release_hold, subject_scope
 from workers.scan import queue_scan
 
 
@@ -76,9 +76,18 @@ def enforce(app: App, actor: str, confirmed: bool) -> tuple[str, list[int]]:
     return run_id, queue_enforcement(app.runtime, actor, run_id, None, confirmed)
 
 
-def place_hold(app: App, actor: str, reason: str, source: str | None, path: str | None) -> int:
+def place_hold(app: App, actor: str, reason: str, source: str | None, path: str | None,
+               case: str | None = None, subject: str | None = None) -> int:
+    """Place a hold on places, or on a data subject (``COLUMN=VALUE``, looked up, not kept)."""
+    scope = None
+    if subject:
+        column, equals, value = subject.partition("=")
+        if not equals or not value.strip():
+            raise HoldError("the subject is given as COLUMN=VALUE, e.g. email=…")
+        scope = subject_scope(app.runtime, column.strip(), value.strip())
     with app.runtime.catalog.session() as session:
-        return add_hold(session, actor, reason, source or None, path or None)
+        return add_hold(session, actor, reason, source or None, path or None, case or None,
+                        scope)
 
 
 def lift_hold(app: App, actor: str, hold_id: int) -> None:

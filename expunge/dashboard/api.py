@@ -44,6 +44,9 @@ class NewHold(BaseModel):
     reason: str = Field(min_length=1, max_length=2000)
     source: str | None = None
     path: str | None = Field(None, description="Glob on item paths.")
+    case: str | None = Field(None, max_length=100, description="Case or dispute number.")
+    subject: str | None = Field(None, max_length=300, description="A data subject, "
+                                "COLUMN=VALUE (email=…, rrn=…): looked up, never stored.")
 
 
 class NewScan(BaseModel):
@@ -143,7 +146,7 @@ def holds(request: Request, user: Reader, released: bool = False) -> list[Json]:
 def add_hold(request: Request, body: NewHold, user: HoldKeeper) -> Json:
     try:
         hold_id = actions.place_hold(context(request).app, user.name, body.reason,
-                                     body.source, body.path)
+                                     body.source, body.path, body.case, body.subject)
     except HoldError as exc:
         raise _unprocessable(exc) from None
     return {"id": hold_id}

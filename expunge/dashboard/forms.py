@@ -83,10 +83,12 @@ def enforce(request: Request, user: Decider,
 @router.post("/holds")
 def add_hold(request: Request, user: HoldKeeper, reason: Reason,
              source: Annotated[str, Form(max_length=200)] = "",
-             path: Annotated[str, Form(max_length=1000)] = "") -> Response:
+             path: Annotated[str, Form(max_length=1000)] = "",
+             case: Annotated[str, Form(max_length=100)] = "",
+             subject: Annotated[str, Form(max_length=300)] = "") -> Response:
     try:
         hold_id = actions.place_hold(context(request).app, user.name, reason, blank(source),
-                                     blank(path))
+                                     blank(path), blank(case), blank(subject))
     except HoldError as exc:
         return redirect(request, "/holds", ("", str(exc)))
     return redirect(request, "/holds", ("hold_placed", f"#{hold_id}"))

@@ -36,7 +36,7 @@ def dispositions(session: Session, state: str, limit: int, after: int | None) ->
     rows = [{"id": d.id, "item_id": d.item_id, "source": d.item.source.name,
              "item": d.item.key, "action": d.action, "category": d.category, "rule": d.rule,
              "due": d.due, "state": d.state, "approved_by": d.approved_by,
-             "reason": d.reason, "error": d.error}
+             "reason": d.reason, "error": d.error, "rows": queries.row_count(d.item)}
             for d in session.execute(query).scalars()]
     return _page(rows, limit, after)
 

@@ -148,6 +148,20 @@ async def test_holds_are_placed_and_released_and_audited(officer) -> None:
     assert actions == ["hold.released", "hold.added"]
 
 
+async def test_a_subject_hold_from_the_dashboard_keeps_no_value(officer, monkeypatch) -> None:
+    monkeypatch.setenv("EXPUNGE_SUBJECT_KEY", "an-example-subject-key-of-32-bytes")
+    email = "kim.minjun@example.org"
+    hold = (await officer.api("/api/holds", {"reason": "complaint", "case": "C-17",
+                                             "subject": f"email={email}"})).json()
+    [listed] = (await officer.client.get("/api/holds")).json()
+    assert listed["id"] == hold["id"] and listed["case"] == "C-17"
+    assert listed["covers"] == "documents naming the subject"
+    page = (await officer.client.get("/holds")).text
+    assert "C-17" in page and email not in page and email not in str(listed)
+    bad = await officer.api("/api/holds", {"reason": "x", "subject": "nobody"})
+    assert bad.status_code == 422
+
+
 async def test_audit_verification_reports_an_intact_chain_and_is_itself_audited(dash) -> None:
     auditor = await signed_in(dash, "auditor")
     result = (await auditor.api("/api/audit/verify")).json()
