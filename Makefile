@@ -25,12 +25,15 @@ lint: $(STAMP)  ## ruff and mypy, as CI runs them
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-bench: $(STAMP)  ## throughput and quality figures for the README (about 10 minutes)
+bench: $(STAMP)  ## throughput and quality figures for the README (about 15 minutes)
 	$(BIN)/python bench/bench_engine.py
 	$(BIN)/python bench/detect.py
 	$(BIN)/python bench/bench_scan.py
 	$(BIN)/python bench/enforce.py --items 500
 	$(BIN)/python bench/storage.py --files 2000
+	$(BIN)/python bench/db.py
+	$(BIN)/python bench/export.py
+	$(BIN)/python bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) .expunge .pytest_cache .mypy_cache .ruff_cache *.egg-info
