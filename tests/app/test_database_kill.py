@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 from tests.app.test_reliability import RedisServer, Workers, expunge, pending
 from tests.db_clinic import scalar, source_database
 
-DUE, KEPT = 20_000, 3_000
+DUE, KEPT = 60_000, 3_000  # at 50 rows a batch: over a thousand transactions
 
 
 def build(url: str) -> None:
@@ -42,7 +42,7 @@ def test_a_killed_deletion_is_finished_exactly_by_another_worker(tmp_path: Path,
         config = tmp_path / "expunge.yaml"
         config.write_text(yaml.safe_dump({
             "catalog": postgres_url, "broker": server.url,
-            "sources": [{"name": "web", "kind": "database", "url": source, "batch_rows": 100}],
+            "sources": [{"name": "web", "kind": "database", "url": source, "batch_rows": 50}],
             "bindings": [{"source": "web", "table": "logins", "clock": "at",
                           "category": "access_log"}],
             "enforce": {"time_limit": 4, "max_share": 1.0},
