@@ -12,6 +12,12 @@ model — the pattern recognizers never look at ``NlpArtifacts``).
 Results are the same as ``AnalyzerEngine.analyze``'s: recognizer order, the context
 enhancer, per-recognizer thresholds and Presidio's duplicate removal are kept.
 
+Prefilter: on short texts the cost was each recognizer scanning every text. A recognizer may
+declare a ``TRIGGER`` (scanner.recognizers.trigger), a cheap regex every one of its matches
+implies; the plan evaluates the triggers once per text and skips the recognizers whose trigger
+did not fire. A recognizer without a trigger always runs; ``Engine(prefilter=False)`` runs
+them all (the reference the tests compare against).
+
 Thread safety: one Engine may be shared by worker threads. The only shared mutable state,
 the spaCy pipelines, is guarded by a lock inside ``OfflineSpacyNlpEngine``; recognizers, the
 context enhancer and the per-language plans built at construction keep no per-call state.
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import compress
 
 from presidio_analyzer import (
     AnalyzerEngine,
@@ -36,8 +43,14 @@ from scanner.errors import DetectionError
 from scanner.language import detect_language
 from scanner.nlp import OfflineSpacyNlpEngine
 from scanner.recognizers import default_recognizers
-from scanner.recognizers.base import DEFAULT_WINDOW, WindowContextEnhancer, has_context
+from scanner.recognizers.base import (
+    DEFAULT_WINDOW,
+    WindowContextEnhancer,
+    has_context,
+    remove_duplicates,
+)
 from scanner.recognizers.email import OFFLINE_TLD_EXTRACT
+from scanner.recognizers.trigger import Prefilter, Trigger, plain_lowered
 
 DEFAULT_SCORE_THRESHOLD = 0.5
 DEFAULT_LANGUAGES: tuple[str, ...] = ("ko", "vi", "en")
@@ -103,9 +116,13 @@ class EngineSettings:
 class Engine:
     """Finds personal data in text; build once, share between threads."""
 
-    def __init__(self, settings: EngineSettings | None = None) -> None:
-        """Load pipelines and recognizers for the configured languages (offline)."""
+    def __init__(self, settings: EngineSettings | None = None, *, prefilter: bool = True) -> None:
+        """Load pipelines and recognizers for the configured languages (offline).
+
+        ``prefilter`` False runs every recognizer on every text (the triggers' reference).
+        """
         self.settings = settings or EngineSettings()
+        self._prefilter = prefilter
         languages = self.settings.languages
         self._nlp = OfflineSpacyNlpEngine(languages, self.settings.spacy_models)
         self._nlp.ner_model_configuration = NerModelConfiguration(
@@ -142,7 +159,8 @@ class Engine:
                 recognizer.is_loaded = True
         return _Plan(
             recognizers=recognizers,
-            runners=[_runner(recognizer) for recognizer in recognizers],
+            steps=[(recognizer, _runner(recognizer)) for recognizer in recognizers],
+            prefilter=Prefilter([_trigger(recognizer) for recognizer in recognizers]),
             entities=self._analyzer.get_supported_entities(language=language),
             needs_nlp=any(_reads_tokens(recognizer) for recognizer in recognizers),
             own_enhancers=any(_enhances(recognizer) for recognizer in recognizers),
@@ -191,7 +209,8 @@ class Engine:
         plan = self._plans[language]
         artifacts = self._nlp.process_text(text, language) if plan.needs_nlp else plan.no_tokens
         results: list[RecognizerResult] = []
-        for recognizer, run in zip(plan.recognizers, plan.runners, strict=True):
+        steps = compress(plan.steps, plan.prefilter.gates(text)) if self._prefilter else plan.steps
+        for recognizer, run in steps:
             found = run(text, plan.entities, artifacts)
             if found:
                 _add_recognizer_id(found, recognizer)
@@ -213,7 +232,7 @@ class Engine:
             )
         default = self._analyzer.default_score_threshold
         results = [r for r in results if r.score >= _threshold(r, plan.thresholds, default)]
-        return EntityRecognizer.remove_duplicates(results)
+        return remove_duplicates(results)
 
 
 Runner = Callable[[str, list[str], NlpArtifacts], list[RecognizerResult]]
@@ -224,7 +243,8 @@ class _Plan:
     """What one language's analysis runs: recognizers in registry order and their runners."""
 
     recognizers: list[EntityRecognizer]
-    runners: list[Runner]
+    steps: list[tuple[EntityRecognizer, Runner]]
+    prefilter: Prefilter
     entities: list[str]
     needs_nlp: bool
     own_enhancers: bool
@@ -236,6 +256,12 @@ class _Plan:
 def _runner(recognizer: EntityRecognizer) -> Runner:
     """The recognizer's ``analyze``."""
     return recognizer.analyze
+
+
+def _trigger(recognizer: EntityRecognizer) -> Trigger | None:
+    """The recognizer's ``TRIGGER`` (None: it runs on every text)."""
+    trigger = getattr(recognizer, "TRIGGER", None)
+    return trigger if isinstance(trigger, Trigger) else None
 
 
 def _reads_tokens(recognizer: EntityRecognizer) -> bool:
@@ -301,10 +327,11 @@ def _enhance_in_window(
     Boosts in place, as the enhancer does; a result whose recognizer is unknown has no words.
     """
     key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+    plain = plain_lowered(text)
     for result in results:
         recognizer_id = (result.recognition_metadata or {}).get(key)
         words = context_words.get(recognizer_id, ()) if isinstance(recognizer_id, str) else ()
-        if words and has_context(text, result.start, result.end, words, enhancer.window):
+        if words and has_context(text, result.start, result.end, words, enhancer.window, plain):
             enhancer._boost(result)
 
 

@@ -20,19 +20,43 @@ _LETTER = re.compile(r"[^\W\d_]")
 # Letters that occur in Vietnamese but hardly in English: ă â đ ê ô ơ ư, the precomposed
 # letters with tone marks of Latin Extended Additional (ả ạ ẫ ệ ...), and ã ĩ ũ õ ỳ ý.
 _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯãĩũõÃĨŨÕ\u1ea0-\u1ef9]")
+# Counting by class tests every character against Unicode categories, slowly; instead, count
+# what is not a letter: ASCII non-letters by range, and look up only the rare characters
+# outside the ranges known to hold letters only (Hangul syllables, Latin letters).
+_NOT_HANGUL = re.compile(r"[^\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")
+_NOT_LATIN = re.compile(r"[^A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+_ASCII_NON_LETTERS = re.compile(r"[\x00-@\[-`{-\x7f]+")
+_UNLISTED = re.compile(
+    r"[^\x00-\x7f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1ef9\uac00-\ud7a3]"
+)
 
 
 def detect_language(text: str) -> str:
     """Return "ko", "vi", "en" or "und" for ``text`` judged by its script."""
     sample = unicodedata.normalize("NFC", text[:SAMPLE_CHARS])
-    letters = len(_LETTER.findall(sample))
+    hangul = _count(_NOT_HANGUL, sample)
+    if sample and hangul >= HANGUL_SHARE * len(sample):
+        return "ko"  # letters <= len(sample), so the Hangul share of letters is reached too
+    letters = _letters(sample)
     if letters == 0:
         return "und"
-    if len(_HANGUL.findall(sample)) / letters >= HANGUL_SHARE:
+    if hangul / letters >= HANGUL_SHARE:
         return "ko"
-    latin = len(_LATIN.findall(sample))
+    latin = _count(_NOT_LATIN, sample)
     if latin == 0 or latin / letters < 0.5:
         return "und"
     if len(_VIETNAMESE.findall(sample)) / latin >= VIETNAMESE_SHARE:
         return "vi"
     return "en"
+
+
+def _count(complement: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the runs of ``complement`` leave."""
+    return len(complement.sub("", text))
+
+
+def _letters(text: str) -> int:
+    """How many characters of ``text`` are letters (``[^\\W\\d_]``)."""
+    unlisted = _UNLISTED.findall(text)
+    non_letters = sum(1 for char in unlisted if _LETTER.match(char) is None)
+    return _count(_ASCII_NON_LETTERS, text) - non_letters

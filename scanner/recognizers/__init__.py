@@ -2,7 +2,8 @@
 
 Identifiers are language-independent, but Presidio filters recognizers by language, so each
 module's ``recognizers(languages)`` returns one instance per language. Adding a recognizer is
-adding a module here and listing it in ``MODULES``.
+adding a module here and listing it in ``MODULES``; its class may declare a ``TRIGGER``
+(trigger.py) so the engine skips it on texts that cannot hold a match.
 """
 
 from __future__ import annotations

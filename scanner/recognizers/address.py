@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES, merge_words
 from scanner.recognizers.regex_base import RegexEntityRecognizer, split_words
+from scanner.recognizers.trigger import Trigger
 
 SCORE_KO_FULL = 0.85
 SCORE_KO_DISTRICT = 0.7
@@ -74,14 +75,16 @@ _VI_HOUSE = (
     r"(?:(?:[Ss]ố(?:[ \t]+nhà)?|[Nn]hà[ \t]+số)[ \t]*)?\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
 )
 _VI_STREET_KW = r"(?i:đường|phố|ngõ|ngách|hẻm|kiệt|đại lộ)"
-_VI_ADMIN_KW = (
-    r"(?i:phường|xã|thị trấn|quận|huyện|thị xã|tỉnh|thành phố|khu phố|ấp|thôn|tổ dân phố|tổ|"
-    r"tp\.?|p\.|q\.|h\.)"
+_VI_ADMIN_WORDS = (
+    r"phường|xã|thị trấn|quận|huyện|thị xã|tỉnh|thành phố|khu phố|ấp|thôn|tổ dân phố|tổ|"
+    r"tp\.?|p\.|q\.|h\."
 )
-_VI_CITY = (
-    r"(?:Hà Nội|TP\.?[ \t]*HCM|TPHCM|Hồ Chí Minh|Sài Gòn|Đà Nẵng|Hải Phòng|Cần Thơ|Huế|"
-    r"Nha Trang|Vũng Tàu|Biên Hòa|Bình Dương|Đồng Nai|Quảng Ninh|Việt Nam)(?![\w])"
+_VI_ADMIN_KW = f"(?i:{_VI_ADMIN_WORDS})"
+_VI_CITIES = (
+    r"Hà Nội|TP\.?[ \t]*HCM|TPHCM|Hồ Chí Minh|Sài Gòn|Đà Nẵng|Hải Phòng|Cần Thơ|Huế|"
+    r"Nha Trang|Vũng Tàu|Biên Hòa|Bình Dương|Đồng Nai|Quảng Ninh|Việt Nam"
 )
+_VI_CITY = rf"(?:{_VI_CITIES})(?![\w])"
 _VI_COMP = (
     rf"(?:{_VI_HOUSE}[ \t,]+{_VI_STREET_KW}[ \t]+{_VI_NAME}"
     rf"|{_VI_HOUSE}[ \t]+(?!{_VI_ADMIN_KW}){_VI_NAME}"
@@ -95,14 +98,23 @@ _VI_ADDRESS = re.compile(
     rf"(?<![\w/])(?:{_VI_COMP})(?:{_VI_SEP}(?:{_VI_PLAIN}{_VI_SEP}){{0,2}}(?:{_VI_COMP}))+"
 )
 _VI_STRONG = re.compile(rf"{_VI_ADMIN_KW}|{_VI_CITY}|^{_VI_HOUSE}")
+# what _VI_STRONG needs: an administrative word or a city, else an address that starts with
+# a house number, a street (or a name) and a separator
+_VI_TRIGGER = Trigger(
+    pattern=(
+        rf"\d[A-Za-z]?(?:/\d{{1,4}}[A-Za-z]?)*(?:[ \t]+|[ \t,]+{_VI_STREET_KW}[ \t]+)"
+        r"\w[\w \t/]*[,\-–]"
+    ),
+    lowered=f"{_VI_ADMIN_WORDS}|{_VI_CITIES.lower()}",
+)
 
 # --- English --------------------------------------------------------------------------------
 _EN_CAP = r"(?:[A-Z][a-zA-Z'’.]*|\d{1,3}(?:st|nd|rd|th))"
-_EN_TYPE = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
-    r"Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Loop)\b\.?"
-    r"(?:[ \t]+(?:NW|NE|SW|SE)\b)?"
+_EN_TYPES = (
+    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
+    r"Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Loop"
 )
+_EN_TYPE = rf"(?:{_EN_TYPES})\b\.?(?:[ \t]+(?:NW|NE|SW|SE)\b)?"
 _EN_UNIT = (
     r"(?:,?[ \t]*(?:Apartment|Apt|Suite|Ste|Unit|Floor|Fl|Room|Rm|#)\.?[ \t]*#?[A-Za-z0-9-]{1,6})"
 )
@@ -121,11 +133,20 @@ _EN_ADDRESS = re.compile(
     rf"[ \t]+{_EN_TYPE}{_EN_UNIT}?{_EN_CITY}?{_EN_STATE_ZIP}?|{_KR_ROMAN})"
 )
 
+# a street type after a space, or a romanised Korean road (-daero, -ro, -gil); each branch
+# starts with a literal, so ``re`` only tries the positions holding a first letter
+_EN_TRIGGER = Trigger(
+    pattern="|".join(
+        [f"{word}(?<=[ \t]{word})" for word in _EN_TYPES.split("|")] + ["-daero", "-ro", "-gil"]
+    )
+)
+
 
 class KoreanAddressRecognizer(RegexEntityRecognizer):
     """Finds ADDRESS: Korean road-name and lot-number addresses."""
 
     ENTITY = "ADDRESS"
+    TRIGGER = Trigger(pattern=r"[로길동리가산][ \t]*(?:지하|\d)")  # a road or lot, then a number
 
     def __init__(self, supported_language: str = "ko") -> None:
         """Create the recognizer for one language."""
@@ -147,6 +168,7 @@ class VietnameseAddressRecognizer(RegexEntityRecognizer):
     """Finds ADDRESS: Vietnamese comma-joined address components."""
 
     ENTITY = "ADDRESS"
+    TRIGGER = _VI_TRIGGER
 
     def __init__(self, supported_language: str = "vi") -> None:
         """Create the recognizer for one language."""
@@ -166,6 +188,7 @@ class EnglishAddressRecognizer(RegexEntityRecognizer):
     """Finds ADDRESS: street addresses with unit, city, state and ZIP; romanised Korean."""
 
     ENTITY = "ADDRESS"
+    TRIGGER = _EN_TRIGGER
 
     def __init__(self, supported_language: str = "en") -> None:
         """Create the recognizer for one language."""

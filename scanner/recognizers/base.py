@@ -14,9 +14,13 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+import regex
+from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
+
+from scanner.recognizers.trigger import CASE_EXCEPTIONS
 
 DEFAULT_WINDOW = 40
 DEFAULT_AFTER = 8
@@ -37,13 +41,51 @@ def context_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-def has_context(text: str, start: int, end: int, words: Sequence[str], window: int) -> bool:
-    """Return True when a context word occurs within ``window`` chars before the span."""
-    pattern = context_regex(tuple(words))
-    if pattern is None:
-        return False
-    before = text[max(0, start - window) : start]
-    after = text[end : end + DEFAULT_AFTER]
+@lru_cache(maxsize=256)
+def lowered_context_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """``context_regex`` for lowercased text, or None when a word does not allow it.
+
+    Case-sensitive, with each Latin word's boundary placed after its first letter, so every
+    branch starts with a literal and ``re`` only tries the positions holding a first letter
+    (the case-insensitive alternation is tried at every position).
+    """
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        lowered = word.strip().lower()
+        if not lowered or len(lowered) != len(word.strip()):
+            return None
+        first, rest = re.escape(lowered[0]), re.escape(lowered[1:])
+        parts.append(f"{first}(?<![a-z]{first}){rest}" if word[:1].isascii() else first + rest)
+    return re.compile("|".join(parts)) if parts else None
+
+
+def has_context(
+    text: str,
+    start: int,
+    end: int,
+    words: Sequence[str],
+    window: int,
+    plain_lowered: str | None = None,
+) -> bool:
+    """Return True when a context word occurs within ``window`` chars before the span.
+
+    ``plain_lowered`` may pass ``text.lower()`` for a text without ``CASE_EXCEPTIONS`` (so it
+    lowercases letter by letter), saving the lowering of each window.
+    """
+    key = tuple(words)
+    low, high = max(0, start - window), end + DEFAULT_AFTER
+    lowered = lowered_context_regex(key)
+    if lowered is not None and plain_lowered is not None:
+        return _found(lowered, plain_lowered[low:start], plain_lowered[end:high])
+    before, after = text[low:start], text[end:high]
+    if lowered is not None and CASE_EXCEPTIONS.search(before + after) is None:
+        return _found(lowered, before.lower(), after.lower())
+    pattern = context_regex(key)
+    return pattern is not None and _found(pattern, before, after)
+
+
+def _found(pattern: re.Pattern[str], before: str, after: str) -> bool:
+    """Whether ``pattern`` occurs in either window."""
     return pattern.search(before) is not None or pattern.search(after) is not None
 
 
@@ -94,6 +136,74 @@ def _recognizer_id(result: RecognizerResult) -> str | None:
     metadata = result.recognition_metadata or {}
     value = metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY)
     return value if isinstance(value, str) else None
+
+
+def remove_duplicates(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """``EntityRecognizer.remove_duplicates`` on plain keys: same results, same order.
+
+    Presidio hashes each result through an f-string and sorts with Python key functions; the
+    results differ only in (type, start, end, score), which is all a Detection keeps.
+    """
+    unique: dict[tuple[str, int, int, float], RecognizerResult] = {}
+    for result in results:
+        unique.setdefault((result.entity_type, result.start, result.end, result.score), result)
+    kept: list[tuple[str, int, int, float]] = []
+    active: list[tuple[str, int, int, float]] = []
+    for key in sorted(unique, key=lambda k: (k[0], k[1], k[1] - k[2], -k[3])):
+        if key[3] == 0:
+            continue
+        if active and active[0][0] != key[0]:
+            active = []
+        active = [other for other in active if other[2] >= key[1]]
+        if not any(key[1] >= o[1] and key[2] <= o[2] and key[3] <= o[3] for o in active):
+            kept.append(key)
+            active.append(key)
+    kept.sort(key=lambda k: (-k[3], k[1], k[1] - k[2]))
+    return [unique[key] for key in kept]
+
+
+def analyze_patterns(
+    recognizer: PatternRecognizer, text: str, flags: int | None = None
+) -> list[RecognizerResult]:
+    """``PatternRecognizer.analyze``: same ``regex`` matching, validation and scores.
+
+    Presidio also builds an explanation object per match and times each pattern; the engine
+    reads neither, and on short texts that bookkeeping cost more than the matching.
+    """
+    flags = flags or recognizer.global_regex_flags
+    results: list[RecognizerResult] = []
+    for pattern in recognizer.patterns:  # type: ignore[has-type]  # set in Presidio's __init__
+        if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
+            pattern.compiled_with_flags = flags
+            pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
+        try:
+            for match in pattern.compiled_regex.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+                results.append(_pattern_result(recognizer, match, pattern.score))
+        except TimeoutError:  # Presidio keeps what it found and skips the rest (with a warning)
+            continue
+    return remove_duplicates([r for r in results if r.score > EntityRecognizer.MIN_SCORE])
+
+
+def _pattern_result(
+    recognizer: PatternRecognizer, match: regex.Match[str], score: float
+) -> RecognizerResult:
+    """One match scored as Presidio does: validation sets the maximum or minimum score."""
+    value = match.group()
+    valid = recognizer.validate_result(value) if value else False
+    if valid is not None:
+        score = EntityRecognizer.MAX_SCORE if valid else EntityRecognizer.MIN_SCORE
+    if recognizer.invalidate_result(value):
+        score = EntityRecognizer.MIN_SCORE
+    return RecognizerResult(
+        entity_type=recognizer.supported_entities[0],
+        start=match.start(),
+        end=match.end(),
+        score=score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,  # type: ignore[has-type]
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )
 
 
 def merge_words(*groups: Iterable[str]) -> list[str]:

@@ -25,6 +25,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scanner.recognizers.base import LANGUAGES, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span
+from scanner.recognizers.trigger import Trigger
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -149,9 +150,14 @@ class BirthDateRecognizer(FastPatternRecognizer):
     ]
     CONTEXT = merge_words(LABELS, YEAR_LABELS)
     VALUE_GROUP = "value"
-    ANCHOR = r"생|태어난|(?i:sinh|birth|dob|d\.o\.b|born|yob)"
+    ANCHOR = r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob"
+    ANCHOR_IGNORECASE = True
     ANCHOR_BEFORE = 30  # "ngày tháng năm " before "sinh"; a date before "생"
     ANCHOR_AFTER = 90  # label rest, a gap of 30 and the date fit in this
+    # the anchor words, or a bracket opening a date (digit, ngày or a month name)
+    TRIGGER = Trigger(
+        lowered=r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob|\([ \t]*(?:\d|ngày|[a-z])"
+    )
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Keep the match when it is a real date (or a birth year) between 1900 and today."""

@@ -12,10 +12,12 @@ keeps addresses ASCII (IDN domains appear as punycode ``xn--`` labels).
 from __future__ import annotations
 
 import tldextract
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
-from scanner.recognizers.base import LANGUAGES, merge_words
+from scanner.recognizers.base import LANGUAGES, analyze_patterns, merge_words
+from scanner.recognizers.trigger import Trigger
 
 OFFLINE_TLD_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -31,6 +33,7 @@ class OfflineEmailRecognizer(EmailRecognizer):
     CONTEXT = merge_words(
         ["이메일", "메일", "전자우편"], ["email", "thư điện tử"], ["e-mail", "mail"]
     )
+    TRIGGER = Trigger(pattern="@")
 
     def __init__(self, supported_language: str = "en") -> None:
         """Create the recognizer for one language (it is language-independent)."""
@@ -39,6 +42,16 @@ class OfflineEmailRecognizer(EmailRecognizer):
             context=list(self.CONTEXT),
             supported_language=supported_language,
         )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Presidio's pattern analysis, without its per-match explanations."""
+        return analyze_patterns(self, text, regex_flags)
 
     def validate_result(self, pattern_text: str) -> bool:
         """Accept the match when its domain has a registrable name under a known suffix."""

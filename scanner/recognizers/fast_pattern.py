@@ -12,12 +12,16 @@ recognizer asks for, and adds three hooks for identifiers that are ambiguous on 
 - ``ANCHOR``: a cheap regex that occurs in (or next to) every match, such as the labels'
   common words. When set, the patterns run only in windows around anchor hits
   (``ANCHOR_BEFORE`` characters before, ``ANCHOR_AFTER`` after), so a slow pattern (a long
-  case-insensitive alternation of labels) costs little on text that has no label.
+  case-insensitive alternation of labels) costs little on text that has no label. With
+  ``ANCHOR_IGNORECASE`` the anchor (lowercase words) matches in any case; it is then searched
+  case-sensitively in the lowercased text, where ``re`` skips to the words' first letters.
 - ``check(text, start, end, score)``: a last look at the match in its surrounding text; it may
   move the span (trim punctuation), change the score, or drop the match (returns None).
 
 ``validate_result`` works as in Presidio: True gives ``VALIDATED_SCORE``, False drops the match,
-None keeps the pattern's score.
+None keeps the pattern's score. ``TRIGGER`` (trigger.py) lets the engine skip the recognizer on
+texts that cannot hold a match. ``re`` scans fast only for patterns that start with a character
+or a class; ``starting_with`` moves a leading boundary check behind the first character.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from typing import ClassVar
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scanner.recognizers.base import DEFAULT_WINDOW, has_context
+from scanner.recognizers.base import DEFAULT_WINDOW, has_context, remove_duplicates
+from scanner.recognizers.trigger import Trigger, plain_lowered
 
 Span = tuple[int, int, float]
 
@@ -48,6 +53,8 @@ class FastPatternRecognizer(PatternRecognizer):
     ANCHOR: ClassVar[str | None] = None
     ANCHOR_BEFORE: ClassVar[int] = 40
     ANCHOR_AFTER: ClassVar[int] = 160
+    ANCHOR_IGNORECASE: ClassVar[bool] = False
+    TRIGGER: ClassVar[Trigger | None] = None
 
     def __init__(self, supported_language: str = "en") -> None:
         """Create the recognizer for one language (identifiers are language-independent)."""
@@ -61,7 +68,11 @@ class FastPatternRecognizer(PatternRecognizer):
         self._compiled = [
             (pattern.score, re.compile(pattern.regex, self.FLAGS)) for pattern in self.PATTERNS
         ]
-        self._anchor = re.compile(self.ANCHOR) if self.ANCHOR else None
+        folded = self.ANCHOR_IGNORECASE
+        self._anchor = (
+            re.compile(self.ANCHOR, re.IGNORECASE if folded else 0) if self.ANCHOR else None
+        )
+        self._lowered_anchor = re.compile(self.ANCHOR) if self.ANCHOR and folded else None
 
     def analyze(
         self,
@@ -72,8 +83,9 @@ class FastPatternRecognizer(PatternRecognizer):
     ) -> list[RecognizerResult]:
         """Match every pattern, validate and check each match, return Presidio results."""
         results: list[RecognizerResult] = []
+        windows = self._windows(text) if self._anchor is not None else None
         for score, compiled in self._compiled:
-            for match in self._matches(compiled, text):
+            for match in _matches(compiled, text, windows):
                 start, end = match.span(self.VALUE_GROUP) if self.VALUE_GROUP else match.span()
                 if start >= end:
                     continue
@@ -82,21 +94,12 @@ class FastPatternRecognizer(PatternRecognizer):
                     results.append(self._result(*span))
         if len(results) < 2:  # nothing to merge: remove_duplicates would return it as is
             return results
-        return EntityRecognizer.remove_duplicates(results)
-
-    def _matches(self, compiled: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-        """Match over the whole text, or only in the windows around anchor hits."""
-        if self._anchor is None:
-            yield from compiled.finditer(text)
-            return
-        for start, end in self._windows(text):
-            yield from compiled.finditer(text, start, end)
+        return remove_duplicates(results)
 
     def _windows(self, text: str) -> list[tuple[int, int]]:
         """Return merged ``[start, end)`` windows around every anchor hit."""
-        assert self._anchor is not None
         windows: list[tuple[int, int]] = []
-        for hit in self._anchor.finditer(text):
+        for hit in self._anchor_hits(text):
             start = max(0, hit.start() - self.ANCHOR_BEFORE)
             end = min(len(text), hit.end() + self.ANCHOR_AFTER)
             if windows and start <= windows[-1][1]:
@@ -104,6 +107,15 @@ class FastPatternRecognizer(PatternRecognizer):
             else:
                 windows.append((start, end))
         return windows
+
+    def _anchor_hits(self, text: str) -> Iterator[re.Match[str]]:
+        """The anchor's matches; a case-insensitive anchor's found in the lowercased text."""
+        assert self._anchor is not None
+        if self._lowered_anchor is not None:
+            lowered = plain_lowered(text)
+            if lowered is not None and len(lowered) == len(text):
+                return self._lowered_anchor.finditer(lowered)
+        return self._anchor.finditer(text)
 
     def _score(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Apply validate_result, the span check and required context to one match."""
@@ -140,6 +152,26 @@ class FastPatternRecognizer(PatternRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+def _matches(
+    compiled: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None
+) -> Iterator[re.Match[str]]:
+    """Match over the whole text (``windows`` None), or only in the windows."""
+    if windows is None:
+        yield from compiled.finditer(text)
+        return
+    for start, end in windows:
+        yield from compiled.finditer(text, start, end)
+
+
+def starting_with(first: str, not_after: str) -> str:
+    """``(?<!not_after)first`` written as ``first(?<!not_after first)``, for one-character parts.
+
+    The same matches, but a pattern that starts with ``first`` (a character or a class) lets
+    ``re`` skip to where that character occurs instead of trying every position.
+    """
+    return f"{first}(?<!{not_after}{first})"
 
 
 def digits_of(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span
+from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span, starting_with
 
 LENGTHS = {
     "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22,
@@ -44,7 +44,7 @@ class IbanCodeRecognizer(FastPatternRecognizer):
     PATTERNS = [
         Pattern(
             "IBAN (bare or grouped)",
-            r"(?<![0-9A-Za-z])[A-Z]{2}\d{2}(?:[ ]?[0-9A-Z]){10,30}",
+            starting_with("[A-Z]", "[0-9A-Za-z]") + r"[A-Z]\d{2}(?:[ ]?[0-9A-Z]){10,30}",
             0.5,
         ),
     ]

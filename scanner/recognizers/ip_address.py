@@ -19,6 +19,7 @@ from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span
+from scanner.recognizers.trigger import Trigger
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 IPV4_REGEX = rf"(?<![0-9A-Za-z.])(?:{_OCTET}\.){{3}}{_OCTET}(?![0-9A-Za-z]|\.\d)"
@@ -49,6 +50,8 @@ class IpAddressRecognizer(FastPatternRecognizer):
         ["địa chỉ ip", "máy chủ", "truy cập"],
         ["ip", "ip address", "ipv4", "ipv6", "host", "server", "client", "login from"],
     )
+    # IPv4: four dotted numbers; IPv6: two colons at most four hex digits apart
+    TRIGGER = Trigger(pattern=r"\.\d{1,3}\.\d{1,3}\.\d", lowered=r":[0-9a-f]{0,4}:")
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Drop version numbers and invalid IPv6; lower quads of single digits."""

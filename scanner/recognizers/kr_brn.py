@@ -12,10 +12,10 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer, digits_of
+from scanner.recognizers.fast_pattern import FastPatternRecognizer, digits_of, starting_with
 
 WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
-_BEFORE = r"(?<![0-9A-Za-z-])"
+_FIRST = starting_with(r"\d", "[0-9A-Za-z-]")
 _AFTER = r"(?![0-9A-Za-z]|-\d)"
 
 
@@ -39,8 +39,8 @@ class KoreanBusinessRegistrationRecognizer(FastPatternRecognizer):
 
     ENTITY = "KR_BRN"
     PATTERNS = [
-        Pattern("KR_BRN (dashed)", rf"{_BEFORE}\d{{3}}-\d{{2}}-\d{{5}}{_AFTER}", 0.7),
-        Pattern("KR_BRN (bare)", rf"{_BEFORE}\d{{10}}{_AFTER}", 0.3),
+        Pattern("KR_BRN (dashed)", rf"{_FIRST}\d{{2}}-\d{{2}}-\d{{5}}{_AFTER}", 0.7),
+        Pattern("KR_BRN (bare)", rf"{_FIRST}\d{{9}}{_AFTER}", 0.3),
     ]
     CONTEXT = merge_words(
         ["사업자등록번호", "사업자번호", "사업자", "사업자 등록번호"],

@@ -15,14 +15,15 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer
+from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
 
 REGION_NAMES = (
     "서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남",
     "제주", "대구", "인천", "광주", "대전", "울산", "경기남부", "경기북부", "세종",
 )  # fmt: skip
-_REGION_CODE = r"(?:1[1-9]|2[0-68])"
-_BEFORE = r"(?<![0-9A-Za-z-])"
+_NOT_AFTER = "[0-9A-Za-z-]"
+# a region code (11-19, 20-26, 28) not after a letter, digit or hyphen
+_REGION_CODE = rf"(?:{starting_with('1', _NOT_AFTER)}[1-9]|{starting_with('2', _NOT_AFTER)}[0-68])"
 _AFTER = r"(?![0-9A-Za-z]|-\d)"
 _NAMES = "|".join(sorted(REGION_NAMES, key=len, reverse=True))
 
@@ -38,7 +39,7 @@ class KoreanDriverLicenseNumberRecognizer(FastPatternRecognizer):
     PATTERNS = [
         Pattern(
             "KR_DRIVER_LICENSE (dashed)",
-            rf"{_BEFORE}{_REGION_CODE}-\d{{2}}-\d{{6}}-\d{{2}}{_AFTER}",
+            rf"{_REGION_CODE}-\d{{2}}-\d{{6}}-\d{{2}}{_AFTER}",
             DASHED_SCORE,
         ),
         Pattern(
@@ -48,7 +49,7 @@ class KoreanDriverLicenseNumberRecognizer(FastPatternRecognizer):
         ),
         Pattern(
             "KR_DRIVER_LICENSE (bare or spaced)",
-            rf"{_BEFORE}{_REGION_CODE}[ ]?\d{{2}}[ ]?\d{{6}}[ ]?\d{{2}}{_AFTER}",
+            rf"{_REGION_CODE}[ ]?\d{{2}}[ ]?\d{{6}}[ ]?\d{{2}}{_AFTER}",
             LOOSE_SCORE,
         ),
     ]

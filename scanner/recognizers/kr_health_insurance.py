@@ -14,7 +14,13 @@ import re
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span, digits_of
+from scanner.recognizers.fast_pattern import (
+    FastPatternRecognizer,
+    Span,
+    digits_of,
+    starting_with,
+)
+from scanner.recognizers.trigger import Trigger
 
 _PHONE_LIKE = re.compile(r"0\d{1,2}[- ]\d{3,4}[- ]\d{4}|01[016789]\d{8}")
 
@@ -26,7 +32,7 @@ class KoreanHealthInsuranceNumberRecognizer(FastPatternRecognizer):
     PATTERNS = [
         Pattern(
             "KR_HEALTH_INSURANCE (11 digits)",
-            r"(?<![0-9A-Za-z-])\d(?:[- ]?\d){10}(?![0-9A-Za-z]|-\d)",
+            starting_with(r"\d", "[0-9A-Za-z-]") + r"(?:[- ]?\d){10}(?![0-9A-Za-z]|-\d)",
             0.45,
         ),
     ]
@@ -36,7 +42,9 @@ class KoreanHealthInsuranceNumberRecognizer(FastPatternRecognizer):
         ["health insurance", "nhis", "insurance card", "insurance no", "insured number"],
     )
     CONTEXT_REQUIRED = True
-    ANCHOR = r"보험|건보|(?i:insur|nhis|bảo hiểm)"  # every context word contains one
+    ANCHOR = "보험|건보|insur|nhis|bảo hiểm"  # every context word contains one
+    ANCHOR_IGNORECASE = True
+    TRIGGER = Trigger(lowered=ANCHOR)
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Reject runs that are written like phone numbers; need exactly 11 digits."""

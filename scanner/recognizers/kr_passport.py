@@ -13,9 +13,10 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer
+from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
+from scanner.recognizers.trigger import Trigger
 
-_BEFORE = r"(?<![0-9A-Za-z-])"
+_LETTER = starting_with("[MSRGD]", "[0-9A-Za-z-]")
 _AFTER = r"(?![0-9A-Za-z]|-[0-9A-Za-z])"
 
 
@@ -24,14 +25,15 @@ class KoreanPassportNumberRecognizer(FastPatternRecognizer):
 
     ENTITY = "KR_PASSPORT"
     PATTERNS = [
-        Pattern("KR_PASSPORT (2021 layout)", rf"{_BEFORE}[MSRGD]\d{{3}}[A-Z]\d{{4}}{_AFTER}", 0.4),
-        Pattern("KR_PASSPORT (classic)", rf"{_BEFORE}[MSRGD]\d{{8}}{_AFTER}", 0.4),
+        Pattern("KR_PASSPORT (2021 layout)", rf"{_LETTER}\d{{3}}[A-Z]\d{{4}}{_AFTER}", 0.4),
+        Pattern("KR_PASSPORT (classic)", rf"{_LETTER}\d{{8}}{_AFTER}", 0.4),
     ]
     CONTEXT = merge_words(
         ["여권", "여권번호", "여권 번호", "패스포트"],
         ["hộ chiếu", "số hộ chiếu"],
         ["passport", "passport no", "passport number"],
     )
+    TRIGGER = Trigger(pattern=r"[MSRGD]\d\d\d")
 
 
 def recognizers(

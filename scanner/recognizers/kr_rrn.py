@@ -12,17 +12,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
+from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
+from scanner.recognizers.trigger import Trigger
 
 WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 REFORM_DATE = date(2020, 10, 1)
 CENTURY_BY_S = {1: 1900, 2: 1900, 5: 1900, 6: 1900, 3: 2000, 4: 2000, 7: 2000, 8: 2000}
 FOREIGNER_S = frozenset({5, 6, 7, 8})
 
-_DATE = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-_EDGE_BEFORE = r"(?<![\d-])"
+# the birth date, its first digit not after a digit or a hyphen
+_DATE = starting_with(r"\d", r"[\d-]") + r"\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _EDGE_AFTER = r"(?!\d|-\d)"
 
 
@@ -55,27 +57,20 @@ def validate_rrn(text: str) -> bool | None:
     return check_digit(digits) == int(digits[12])
 
 
-class KoreanRrnRecognizer(PatternRecognizer):
+class KoreanRrnRecognizer(FastPatternRecognizer):
     """Finds KR_RRN: date-checked, checksum-checked where the number carries one."""
 
+    ENTITY = "KR_RRN"
     PATTERNS = [
-        Pattern("KR_RRN (separated)", rf"{_EDGE_BEFORE}{_DATE}[- ]\d{{7}}{_EDGE_AFTER}", 0.6),
-        Pattern("KR_RRN (bare)", rf"{_EDGE_BEFORE}{_DATE}\d{{7}}{_EDGE_AFTER}", 0.4),
+        Pattern("KR_RRN (separated)", rf"{_DATE}[- ]\d{{7}}{_EDGE_AFTER}", 0.6),
+        Pattern("KR_RRN (bare)", rf"{_DATE}\d{{7}}{_EDGE_AFTER}", 0.4),
     ]
     CONTEXT = merge_words(
         ["주민등록번호", "주민번호", "외국인등록번호", "외국인번호", "생년월일"],
         ["số đăng ký cư trú", "mã số cá nhân"],
         ["rrn", "resident registration", "alien registration", "ssn", "id no"],
     )
-
-    def __init__(self, supported_language: str = "en") -> None:
-        """Create the recognizer for one language (it is language-independent)."""
-        super().__init__(
-            supported_entity="KR_RRN",
-            patterns=list(self.PATTERNS),
-            context=list(self.CONTEXT),
-            supported_language=supported_language,
-        )
+    TRIGGER = Trigger(pattern=r"\d\d{5}[- ]?\d{7}")
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """Check birth date and (before the 2020 reform) the check digit."""

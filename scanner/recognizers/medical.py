@@ -44,16 +44,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+import ahocorasick
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scanner.recognizers.base import DEFAULT_WINDOW, LANGUAGES, merge_words
+from scanner.recognizers.trigger import CASE_EXCEPTIONS, plain_lowered
 
 ENTITY_BY_PREFIX = {
     "condition": "MEDICAL_CONDITION",
@@ -104,26 +108,8 @@ _DOSE = (
     r"(?:mcg|mg|µg|μg|ml|cc|iu|units?|g|%|단위)(?![A-Za-z]))?"
 )
 _SPACES = re.compile(r"[\s\-]+")
-# Characters that ``re``'s IGNORECASE pairs with others beyond ``str.lower`` (ſ ~ s, ı ~ i,
-# µ ~ μ, Greek and Cyrillic variants; re._casefix), with their case pairs, and the letters
-# ``str.lower`` maps context-dependently or to two characters (Σ, İ). A text holding one is
-# matched with the case-insensitive pattern instead of the lowered-text one.
-_CASEFIX = (
-    "\u00b5\u0130\u0131\u017f\u0345\u0390\u03a3\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc"
-    "\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434"
-    "\u043e\u0441\u0442\u044a\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88"
-    "\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
-)
-_CASE_EXCEPTIONS = re.compile(
-    "["
-    + "".join(
-        re.escape(variant)
-        for char in _CASEFIX
-        for variant in sorted({char, char.lower(), char.upper()})
-        if len(variant) == 1 and not variant.isascii()
-    )
-    + "]"
-)
+_HEAD_END = re.compile("[\\s'\u2019-]")
+_WORD_END = re.compile("[\\s'\u2019]")  # where a term's literal first word ends (see _atoms)
 
 
 def term_key(term: str) -> str:
@@ -269,14 +255,17 @@ class LoweredTerms:
     pattern: re.Pattern[str]
     folded: re.Pattern[str] | None
     exact: re.Pattern[str] | None
+    heads: Any = None  # an Aho-Corasick automaton of the folded terms' first words, or None
 
     @classmethod
     def build(cls, pattern: re.Pattern[str], terms: Iterable[str], dose: str) -> LoweredTerms:
         """Build the split patterns for ``pattern`` = ``compile_terms(terms, ...)``."""
         folded, exact = _split_terms(terms)
-        folded_regex = trie_regex({term.lower() for term in folded})
+        lowered_terms = {term.lower() for term in folded}
+        folded_regex = trie_regex(lowered_terms)
         exact_regex = trie_regex(exact)
         return cls(
+            heads=first_words(lowered_terms),
             pattern=pattern,
             folded=(
                 re.compile(f"(?P<term>(?-i:{folded_regex})){dose}", re.IGNORECASE)
@@ -292,13 +281,14 @@ class LoweredTerms:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)`` (same spans and groups' spans)."""
-        lowered = text.lower()
-        if len(lowered) != len(text) or _CASE_EXCEPTIONS.search(text) is not None:
+        lowered = plain_lowered(text)
+        if lowered is None or len(lowered) != len(text):
             yield from self.pattern.finditer(text)
             return
         folded, exact = self.folded, self.exact
         position = 0
-        low = folded.search(lowered) if folded else None
+        scan = _FoldedScan(folded, lowered, self.heads) if folded else None
+        low = scan.search(0) if scan else None
         high = exact.search(text) if exact else None
         while low is not None or high is not None:
             if high is None or (low is not None and low.start() <= high.start()):
@@ -309,9 +299,51 @@ class LoweredTerms:
             yield found
             position = found.end()
             if low is not None and low.start() < position:
-                low = folded.search(lowered, position) if folded else None
+                low = scan.search(position) if scan else None
             if high is not None and high.start() < position:
                 high = exact.search(text, position) if exact else None
+
+
+def first_words(terms: Iterable[str]) -> Any:
+    """An automaton of the terms' first words (up to a space or an apostrophe), or None.
+
+    Every match of a term starts with its first word, letter for letter, so a term can only
+    start where the automaton found a first word. None when a term has no first word.
+    """
+    automaton = ahocorasick.Automaton()
+    for term in terms:
+        head = _WORD_END.split(term, maxsplit=1)[0]
+        if not head:
+            return None
+        automaton.add_word(head, len(head))
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+class _FoldedScan:
+    """``folded.search(lowered, position)``, tried only where a term's first word starts."""
+
+    def __init__(self, folded: re.Pattern[str], lowered: str, heads: Any) -> None:
+        """Find every place a first word starts in ``lowered`` (all places without ``heads``)."""
+        self.folded = folded
+        self.lowered = lowered
+        self.starts: list[int] | None = (
+            sorted({end - length + 1 for end, length in heads.iter(lowered)})
+            if heads is not None
+            else None
+        )
+
+    def search(self, position: int) -> re.Match[str] | None:
+        """The leftmost match at or after ``position``, as ``folded.search`` finds it."""
+        if self.starts is None:
+            return self.folded.search(self.lowered, position)
+        for start in self.starts[bisect_left(self.starts, position) :]:
+            found = self.folded.match(self.lowered, start)
+            if found is not None:
+                return found
+        return None
 
 
 @dataclass(frozen=True)
@@ -322,6 +354,7 @@ class TermIndex:
     entity_by_key: Mapping[str, str]
     decoys: re.Pattern[str] | None
     lowered: LoweredTerms | None = None
+    decoy_heads: frozenset[str] = frozenset({""})
 
     @classmethod
     def build(cls, files: Mapping[str, Sequence[str]]) -> TermIndex:
@@ -343,7 +376,23 @@ class TermIndex:
             entity_by_key=entity_by_key,
             decoys=compile_terms(decoys),
             lowered=LoweredTerms.build(pattern, terms, _DOSE) if pattern else None,
+            decoy_heads=heads(decoys),
         )
+
+
+def heads(phrases: Iterable[str]) -> frozenset[str]:
+    """The lowercased first words of phrases (NFC and NFD): every match holds one.
+
+    ``{""}`` (found in any text) when a phrase's first word does not lowercase letter by letter.
+    """
+    found = set()
+    for phrase in phrases:
+        for variant in _variants(phrase):
+            head = _HEAD_END.split(variant, maxsplit=1)[0]
+            if not head or len(head.lower()) != len(head) or CASE_EXCEPTIONS.search(head):
+                return frozenset({""})
+            found.add(head.lower())
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1)
@@ -383,6 +432,8 @@ class MedicalTermRecognizer(EntityRecognizer):
         else:
             self.index = packaged_index()
         self._marketing = re.compile("|".join(re.escape(word) for word in MARKETING), re.IGNORECASE)
+        # the marketing words for lowercased text, to learn once per text whether one occurs
+        self._any_marketing = re.compile("|".join(re.escape(word.lower()) for word in MARKETING))
         self._clinical = re.compile(
             "|".join(re.escape(word) for word in sorted(CONTEXT, key=len, reverse=True)),
             re.IGNORECASE,
@@ -407,6 +458,7 @@ class MedicalTermRecognizer(EntityRecognizer):
         results = []
         lowered = self.index.lowered
         matches = lowered.finditer(text) if lowered else pattern.finditer(text)
+        screen: tuple[bool, bool] | None = None
         for match in matches:
             start, end = match.span("term")
             entity = self.index.entity_by_key.get(term_key(text[start:end]))
@@ -415,7 +467,8 @@ class MedicalTermRecognizer(EntityRecognizer):
             score = TERM_SCORE
             if entity == "MEDICATION" and match.start("dose") < match.end("dose"):
                 end, score = match.end("dose"), DOSE_SCORE
-            if self._in_decoy(text, start, end) or self._in_advert(text, start, end):
+            screen = screen or self._screen(text)
+            if self._dropped(text, start, end, screen):
                 continue
             results.append(
                 RecognizerResult(
@@ -430,6 +483,21 @@ class MedicalTermRecognizer(EntityRecognizer):
                 )
             )
         return results
+
+    def _screen(self, text: str) -> tuple[bool, bool]:
+        """Whether ``text`` may hold a decoy phrase, and a marketing word (once per text)."""
+        lowered = plain_lowered(text)
+        if lowered is None:
+            return True, True  # letters where lowercasing and IGNORECASE disagree
+        decoys = any(head in lowered for head in self.index.decoy_heads)
+        return decoys, self._any_marketing.search(lowered) is not None
+
+    def _dropped(self, text: str, start: int, end: int, screen: tuple[bool, bool]) -> bool:
+        """True when the term is part of a decoy phrase or of an advert."""
+        decoys, marketing = screen
+        return (decoys and self._in_decoy(text, start, end)) or (
+            marketing and self._in_advert(text, start, end)
+        )
 
     def _in_decoy(self, text: str, start: int, end: int) -> bool:
         """True when the term lies inside a decoy phrase ("economic depression")."""

@@ -9,10 +9,13 @@ the identifier's span. The identifier must hold at least three digits. ``등록�
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span, digits_of
+from scanner.recognizers.trigger import Trigger
 
 KO_LABELS = (
     r"(?<!주민)(?<!외국인)(?<!사업자)(?<!법인)(?<!자동차)(?<!주민 )(?<!사업자 )등록\s?번호",
@@ -32,6 +35,10 @@ _LABEL = "|".join(KO_LABELS) + "|(?i:" + "|".join(VI_LABELS + EN_LABELS) + ")"
 _SEPARATOR = r"\s*(?:[은는이가]|\([^()\n]{0,12}\))?\s*(?:[:：#=.]\s*){0,2}(?:No\.?\s*)?"
 _VALUE = r"(?P<value>[A-Za-z0-9](?:[A-Za-z0-9-]{0,22}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
 MIN_DIGITS = 3
+# the labels without their boundary checks, lowercased: every match holds one
+_TRIGGER = "|".join(
+    re.sub(r"\(\?<![^)]*\)|\\b", "", label).lower() for label in KO_LABELS + VI_LABELS + EN_LABELS
+)
 
 
 class MedicalRecordNumberRecognizer(FastPatternRecognizer):
@@ -45,9 +52,11 @@ class MedicalRecordNumberRecognizer(FastPatternRecognizer):
         ["mrn", "medical record", "chart no", "chart number", "patient no"],
     )
     VALUE_GROUP = "value"
-    ANCHOR = r"번호|환자|차트|(?i:mrn|hồ|bệnh|bn|hsba|record|chart|hospital|patient)"
+    ANCHOR = "번호|환자|차트|mrn|hồ|bệnh|bn|hsba|record|chart|hospital|patient"
+    ANCHOR_IGNORECASE = True
     ANCHOR_BEFORE = 20  # a label starts at most this far before its anchor word
     ANCHOR_AFTER = 90  # label rest, separators and the identifier fit in this
+    TRIGGER = Trigger(lowered=_TRIGGER)
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Keep identifiers with at least three digits."""

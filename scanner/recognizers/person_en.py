@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
 from scanner.recognizers.regex_base import RegexEntityRecognizer, load_words, split_words
+from scanner.recognizers.trigger import Trigger
 
 SCORE_TITLE = 0.85
 SCORE_LABEL = 0.8
@@ -64,14 +65,30 @@ NOT_NAMES = split_words(
 )
 _CAP = r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*)"
 _NAMESEQ = rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP}){{0,3}}"
-_TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Doctor)\.?[ \t]+(?P<name>{_NAMESEQ})")
+
+
+def _word_start(branches: tuple[str, ...]) -> str:
+    """``\\b(?:a|b|...)`` for branches starting with a letter, as an alternation ``re`` scans fast.
+
+    The boundary moves behind each branch's first letter (``P(?<!\\wP)atient``), so every branch
+    starts with a literal and ``re`` only tries the positions holding one of those letters.
+    """
+    return "|".join(rf"{branch[0]}(?<!\w{branch[0]}){branch[1:]}" for branch in branches)
+
+
+_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Doctor")
+_LABELS = (
+    r"Patient(?:'s)?(?:[ \t]+[Nn]ame)?", r"Full[ \t]+[Nn]ame", "Name", "Dear",
+    r"Signed(?:[ \t]+by)?", "Signature", "Attn", "Attention", "Guardian", "Surgeon", "Physician",
+    "Nurse", r"Emergency[ \t]+contact", r"Next[ \t]+of[ \t]+kin", r"Referred[ \t]+by",
+    r"Prepared[ \t]+by", r"Contact[ \t]+person", r"Patient[ \t]+ID[ \t]+holder", "Sincerely",
+    "Regards", "regards", "Thanks", "From", "To", "Prescriber", r"Prescribed[ \t]+by",
+    "Attending", "Hi", "Hello", "Hey", r"This[ \t]+is", r"this[ \t]+is", r"I[ \t]+am", "I['’]m",
+    r"My[ \t]+name[ \t]+is", r"my[ \t]+name[ \t]+is", "I(?=,)",
+)  # fmt: skip
+_TITLED = re.compile(rf"(?:{_word_start(_TITLES)})\.?[ \t]+(?P<name>{_NAMESEQ})")
 _LABELLED = re.compile(
-    r"\b(?P<label>Patient(?:'s)?(?:[ \t]+[Nn]ame)?|Full[ \t]+[Nn]ame|Name|Dear|Signed(?:[ \t]+by)?|"
-    r"Signature|Attn|Attention|Guardian|Surgeon|Physician|Nurse|Emergency[ \t]+contact|"
-    r"Next[ \t]+of[ \t]+kin|Referred[ \t]+by|Prepared[ \t]+by|Contact[ \t]+person|"
-    r"Patient[ \t]+ID[ \t]+holder|Sincerely|[Rr]egards|Thanks|From|To|Prescriber|"
-    r"Prescribed[ \t]+by|Attending|Hi|Hello|Hey|[Tt]his[ \t]+is|I[ \t]+am|I['’]m|"
-    r"[Mm]y[ \t]+name[ \t]+is|I(?=,))"
+    rf"(?P<label>{_word_start(_LABELS)})"
     rf"(?P<colon>[ \t]*[:,][ \t]*(?:\r?\n[ \t]*)?|[ \t]+)(?P<name>{_NAMESEQ})"
 )
 # labels after which two capitalised words are a name even when the first name is unknown
@@ -97,9 +114,11 @@ _NAMESEQ_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<name>{_NAMESEQ})$")
 _PAIR = re.compile(  # a lookahead, so "Hi Andrew Morgan" still offers "Andrew Morgan"
     rf"\b(?=(?P<first>[A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?(?P<last>{_CAP})(?!['’-]|(?![가-힣])\w))"
 )
+# a romanised Korean name, hyphenated given name before or after the surname (s1 or s2); the
+# first word is shared by both layouts, so the pattern starts with its capital letter
 _KOREAN = re.compile(
-    r"\b(?:(?P<s1>[A-Z][a-z]+)[ \t]+[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+-[a-z]+[ \t]+(?P<s2>[A-Z][a-z]+))"
-    r"\b"
+    r"(?P<s1>[A-Z](?<!\w[A-Z])[a-z]+)"
+    r"(?:[ \t]+[A-Z][a-z]+-[a-z]+|-[a-z]+[ \t]+(?P<s2>[A-Z][a-z]+))\b"
 )
 
 
@@ -151,6 +170,7 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
     """Finds PERSON in English text: titles, labels, first-name dictionary, Korean romanised."""
 
     ENTITY = "PERSON"
+    TRIGGER = Trigger(pattern="[A-Z][a-z'’]")  # every name holds a capitalised word
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
         """Yield names; overlapping candidates are left to Presidio's de-duplication."""
@@ -168,7 +188,7 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
             if match.group("first") in FIRST_NAMES and match.group("last") not in NOT_NAMES:
                 yield match.start("first"), match.end("last"), SCORE_FIRST_NAME
         for match in _KOREAN.finditer(text):
-            if (match.group("s1") or match.group("s2")) in KOREAN_SURNAMES:
+            if (match.group("s2") or match.group("s1")) in KOREAN_SURNAMES:
                 yield match.start(), match.end(), SCORE_KOREAN
 
 

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
 from scanner.recognizers.regex_base import RegexEntityRecognizer, load_words
+from scanner.recognizers.trigger import Trigger
 
 SCORE_STRONG = 0.85
 SCORE_HONORIFIC = 0.6
@@ -97,6 +98,9 @@ _LABEL_BEFORE = re.compile(rf"(?:{_alternation(LABELS)})(?:은|는|:|：|\s)*$")
 _CUE_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:{_alternation(FOREIGN_CUES)})[.:：,\s]*$", re.IGNORECASE
 )
+# a cue ends with a letter, so it ends where the trailing [.:：,\s] characters start
+_CUE_REACH = max(len(cue) for cue in FOREIGN_CUES)
+_CUE_TRAILING = frozenset(".:：,")
 # a chat line's speaker: "[10:22] 김민수: ...", "10:22 김민수: ...", "[김민수] [오후 3:12] ..."
 _TIME = r"(?:오전|오후|AM|PM|am|pm)?[ \t]?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?(?:AM|PM|am|pm))?"
 _SPEAKER_BEFORE = re.compile(
@@ -127,6 +131,7 @@ class KoreanNameRecognizer(RegexEntityRecognizer):
     """Finds PERSON: Korean names by surname, given-name syllables, titles and labels."""
 
     ENTITY = "PERSON"
+    TRIGGER = Trigger(pattern="[가-힣]")  # surnames and given names are Hangul
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
         """Yield Korean names; bare or particle-only ones only when confirmed elsewhere."""
@@ -156,8 +161,9 @@ class KoreanNameRecognizer(RegexEntityRecognizer):
 def _score(text: str, start: int, match: re.Match[str]) -> float:
     """Score one candidate by its title, label, cue or particle (0 when nothing supports it)."""
     end = match.end("name")
-    labelled = _LABEL_BEFORE.search(text, max(0, start - LABEL_WINDOW), start) is not None
-    if match.group("title") is not None or labelled or _cued(text, start, end):
+    if match.group("title") is not None:
+        return SCORE_STRONG
+    if _LABEL_BEFORE.search(text, max(0, start - LABEL_WINDOW), start) or _cued(text, start, end):
         return SCORE_STRONG
     particle = match.group("particle")
     if particle == "입니다" and _GREETING_BEFORE.search(text, max(0, start - 12), start):
@@ -177,13 +183,25 @@ def _cued(text: str, start: int, end: int) -> bool:
         return True
     if _VOCATIVE_AFTER.match(text, end):
         return True
-    if head and not _HANGUL.match(head[-1]) and _CUE_BEFORE.search(text, before, start):
+    if (
+        head
+        and not _HANGUL.match(head[-1])
+        and _CUE_BEFORE.search(text, _cue_start(text, before, start), start)
+    ):
         return True  # cues are Latin-script words, so a Hangul character before rules them out
     return bool(
         (not head or head.endswith("\n"))
         and _SIGNATURE_AFTER.match(text, end)
         and _CLOSING_LINE.search(text, max(0, start - 60), start)
     )
+
+
+def _cue_start(text: str, before: int, start: int) -> int:
+    """The earliest place a cue ending just before ``start`` (and its punctuation) can begin."""
+    end = start
+    while end > before and (text[end - 1] in _CUE_TRAILING or text[end - 1].isspace()):
+        end -= 1
+    return max(before, end - _CUE_REACH)
 
 
 def _in_foreign_text(text: str, start: int, end: int) -> bool:

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
 from scanner.recognizers.regex_base import RegexEntityRecognizer, split_words
+from scanner.recognizers.trigger import Trigger
 
 SCORE_ADDRESSED = 0.85
 SCORE_FULL = 0.7
@@ -90,27 +91,49 @@ _NAME = re.compile(
     rf"(?P<given>(?:[ \t]+(?!{_PLACE_WORDS}){_CAP}){{1,3}})(?![\w'’-])"
 )
 _TITLE_AFTER = re.compile(r"\s?(?:님|씨|환자|고객|보호자|선생님)")
+_ADDRESS_WORDS = (
+    "anh", "chị", "bà", "ông", "em", "cô", "chú", "bác", "bé", "cháu", "bệnh nhân", "người bệnh",
+    "khách hàng", "khách", "người nhà", "họ và tên", "họ tên", "tên", "bác sĩ", "bs", "ths", "ts",
+    "kính gửi", "thân gửi", "gửi", "mr", "mrs", "ms", "miss", "dr", "tôi là", "em là", "patient",
+    "name", "dear", "guardian", "hi", "hello", "this is",
+)  # fmt: skip
+_ADDRESS_LABELS = ("환자명", "환자", "성명", "이름", "보호자", "고객명", "본인")
+# a form of address or a label ending the text before a name, then punctuation: it ends where
+# the punctuation starts, so it is looked for only in the last _ADDRESS_REACH characters
 _ADDRESSED = re.compile(
-    r"(?:\b(?:anh|chị|bà|ông|em|cô|chú|bác|bé|cháu|bệnh nhân|người bệnh|khách hàng|khách|"
-    r"người nhà|họ và tên|họ tên|tên|bác sĩ|bs|ths|ts|kính gửi|thân gửi|gửi|mr|mrs|ms|miss|dr|"
-    r"tôi là|em là|patient|name|dear|guardian|hi|hello|this is)|환자명|환자|성명|이름|보호자|"
-    r"고객명|본인|(?:^|\n)[ \t]*\[[^\]\n]{0,24}\d:\d\d\])[.:：,\s]*$",
-    re.IGNORECASE,
+    rf"(?:\b(?:{'|'.join(_ADDRESS_WORDS)})|{'|'.join(_ADDRESS_LABELS)})[.:：,\s]*$", re.IGNORECASE
 )
-_PLACE_BEFORE = re.compile(
-    r"(?:\b(?:đường|phố|phường|quận|huyện|xã|tỉnh|thành phố|tp|p|q|ngõ|ngách|hẻm|kiệt|số|"
-    r"thị trấn|thị xã|khu phố|ấp|thôn|trường|bệnh viện|chợ|cầu|công viên|street|st|duong|"
-    r"pho|phuong|quan|huyen|tinh|district|ward|city|province)|\d)[.,:\s]*$",
-    re.IGNORECASE,
-)
+_ADDRESS_REACH = max(map(len, _ADDRESS_WORDS + _ADDRESS_LABELS))
+_ADDRESS_TRAILING = frozenset(".:：,")
+_CHAT_SPEAKER = re.compile(r"(?:^|\n)[ \t]*\[[^\]\n]{0,24}\d:\d\d\][.:：,\s]*$")
+_PLACE_WORDS_BEFORE = (
+    "đường", "phố", "phường", "quận", "huyện", "xã", "tỉnh", "thành phố", "tp", "p", "q", "ngõ",
+    "ngách", "hẻm", "kiệt", "số", "thị trấn", "thị xã", "khu phố", "ấp", "thôn", "trường",
+    "bệnh viện", "chợ", "cầu", "công viên", "street", "st", "duong", "pho", "phuong", "quan",
+    "huyen", "tinh", "district", "ward", "city", "province",
+)  # fmt: skip
+_PLACE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_PLACE_WORDS_BEFORE)})|\d)[.,:\s]*$", re.IGNORECASE)
+_PLACE_REACH = max(map(len, _PLACE_WORDS_BEFORE))
+_PLACE_TRAILING = frozenset(".,:")
 _PLACE_AFTER = re.compile(rf"[ \t]+{_PLACE_WORDS}")
 _AMBIGUOUS = frozenset(UNACCENTED_AMBIGUOUS)
+_PLACE_PREFIXES = tuple(sorted(PLACES))
 
 
 # a given name alone between a form of address and the vocative ơi: "Dạ chị Trang ơi"
 _VOCATIVE = re.compile(
     rf"(?<![^\W\d_])(?i:anh|chị|em|cô|chú|bác|ông|bà|bạn|cháu|bé)[ \t]+(?P<name>{_CAP}"
     rf"(?:[ \t]+{_CAP})?)[ \t]+ơi(?![^\W\d_])"
+)
+
+# a surname, a space and a capital letter, or the vocative ơi (one literal per branch, so
+# ``re`` scans for the branches' first letters only)
+_TRIGGER = "|".join(
+    [
+        rf"{re.escape(s)}[ \t]+[A-Z{_UPPER}]"
+        for s in SURNAMES + UNACCENTED_SAFE + UNACCENTED_AMBIGUOUS
+    ]
+    + ["ơi"]
 )
 
 _NOT_VOCATIVE = split_words("bác sĩ y tá dược anh chị em cô chú ông bà bạn cháu bé ơi ạ trời mẹ bố")
@@ -120,6 +143,7 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
     """Finds PERSON: Vietnamese names by surname, capitalised syllables and address forms."""
 
     ENTITY = "PERSON"
+    TRIGGER = Trigger(pattern=_TRIGGER)
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
         """Yield Vietnamese names with a score from their form of address and length."""
@@ -131,12 +155,12 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
             start, end = match.span()
             name = match.group()
             syllables = name.split()
-            if any(name.startswith(place) for place in PLACES):
+            if name.startswith(_PLACE_PREFIXES):
                 continue
             before = text[max(0, start - BEFORE_WINDOW) : start]
-            if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, end):
+            if _place_before(before) or _PLACE_AFTER.match(text, end):
                 continue
-            addressed = _ADDRESSED.search(before) is not None or bool(_TITLE_AFTER.match(text, end))
+            addressed = _addressed(before) or bool(_TITLE_AFTER.match(text, end))
             if not addressed and "_".join(syllables[:2]).lower() in WORD_STARTS:
                 continue  # a heading (Hồ Sơ Bệnh Án), unless addressed (bác sĩ Hoàng Kim Nam)
             if match.group("surname") in _AMBIGUOUS and not (
@@ -147,6 +171,26 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
                 yield start, end, SCORE_ADDRESSED
             else:
                 yield start, end, SCORE_FULL if len(syllables) >= 3 else SCORE_SHORT
+
+
+def _place_before(before: str) -> bool:
+    """A place word or a number ends ``before`` (then punctuation): the name is a place."""
+    start = max(0, _stem_end(before, _PLACE_TRAILING) - _PLACE_REACH)
+    return _PLACE_BEFORE.search(before, start) is not None
+
+
+def _addressed(before: str) -> bool:
+    """A form of address, a label or a chat line's time ends ``before``."""
+    start = max(0, _stem_end(before, _ADDRESS_TRAILING) - _ADDRESS_REACH)
+    return _ADDRESSED.search(before, start) is not None or _CHAT_SPEAKER.search(before) is not None
+
+
+def _stem_end(text: str, trailing: frozenset[str]) -> int:
+    """Where ``text`` ends without its trailing punctuation (``trailing``) and spaces."""
+    end = len(text)
+    while end and (text[end - 1] in trailing or text[end - 1].isspace()):
+        end -= 1
+    return end
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[VietnameseNameRecognizer]:

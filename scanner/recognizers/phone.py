@@ -44,7 +44,8 @@ from presidio_analyzer import (
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scanner.recognizers.base import LANGUAGES, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer
+from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
+from scanner.recognizers.trigger import Trigger
 
 REGIONS = ("KR", "VN", "US", "GB")
 NATIONAL_REGIONS = ("KR", "VN", "GB")  # 0-prefixed candidates, in the order they are tried
@@ -160,15 +161,27 @@ def _read_international(raw: str, start: int) -> tuple[int, int, str] | None:
     """A ``+`` number, shortened group by group from the end until it is valid."""
     while raw:
         if sum(char.isdigit() for char in raw) <= MAX_DIGITS:
-            number = parse(raw, None)
-            if number is not None and phonenumbers.is_valid_number(number):
-                region = phonenumbers.region_code_for_number(number) or "international"
-                return start, start + len(raw), region
+            found = _valid_international(raw)
+            if found is not None:
+                return start, start + len(raw), found
         shorter = _LAST_GROUP.sub("", raw)
         if shorter == raw or not any(char.isdigit() for char in shorter[1:]):
             return None
         raw = shorter
     return None
+
+
+def _valid_international(raw: str) -> str | None:
+    """The region of ``raw`` read as an international number when it is valid, else None.
+
+    ``is_valid_number`` is ``is_valid_number_for_region`` with the number's region, which it
+    looks up itself; a region lookup can be costly (+1 has many), so it is done once here.
+    """
+    number = parse(raw, None)
+    region = phonenumbers.region_code_for_number(number) if number is not None else None
+    if number is None or region is None:
+        return None
+    return region if phonenumbers.is_valid_number_for_region(number, region) else None
 
 
 def valid(raw: str, region: str) -> bool:
@@ -209,6 +222,10 @@ def plausibly_written(raw: str) -> bool:
     return sum(char.isdigit() for char in stripped) <= MAX_NATIONAL_DIGITS
 
 
+_PLUS = starting_with(r"\+", r"[\d-]")  # +82 or 0, not after a digit or a hyphen
+_ZERO = starting_with("0", r"[\d-]")
+
+
 class KoreanMobilePatternRecognizer(FastPatternRecognizer):
     """Finds separated Korean mobiles (01X-NNNN-NNNN, +82 1X-...) that phonenumbers rejects."""
 
@@ -216,11 +233,12 @@ class KoreanMobilePatternRecognizer(FastPatternRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "KR mobile (separated)",
-            r"(?<![\d-])(?:\+82[- ]?|0)1[016789][- ]\d{3,4}[- ]\d{4}(?!\d|-\d)",
+            f"(?:{_PLUS}82[- ]?|{_ZERO})" + r"1[016789][- ]\d{3,4}[- ]\d{4}(?!\d|-\d)",
             0.5,
         ),
     ]
     CONTEXT: ClassVar[list[str]] = CONTEXT
+    TRIGGER = Trigger(pattern=r"1[016789][- ]\d\d\d")
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[EntityRecognizer]:

@@ -14,6 +14,8 @@ from importlib import resources
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from scanner.recognizers.trigger import Trigger
+
 
 def split_words(text: str) -> frozenset[str]:
     """Return the whitespace-separated words of ``text`` as a set."""
@@ -30,6 +32,7 @@ class RegexEntityRecognizer(EntityRecognizer):
     """Base: ``candidates`` finds spans and scores them; ``analyze`` wraps them as results."""
 
     ENTITY = ""
+    TRIGGER: Trigger | None = None
     name: str
 
     def __init__(self, supported_language: str = "en", context: list[str] | None = None) -> None:

@@ -18,6 +18,7 @@ from presidio_analyzer import Pattern
 from scanner.recognizers.base import LANGUAGES, merge_words
 from scanner.recognizers.email import OFFLINE_TLD_EXTRACT
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span
+from scanner.recognizers.trigger import Trigger
 
 BARE_SUFFIXES = frozenset(
     (
@@ -50,6 +51,8 @@ class OfflineUrlRecognizer(FastPatternRecognizer):
         ["trang web", "đường dẫn", "liên kết", "website"],
         ["url", "link", "website", "homepage", "site"],
     )
+    # a host: a dot and two letters, a dotted IPv4, or localhost
+    TRIGGER = Trigger(pattern=r"\.(?:[A-Za-z][A-Za-z]|\d{1,3}\.\d)", lowered="localhost")
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Trim trailing punctuation; validate the host; score by how it is written."""

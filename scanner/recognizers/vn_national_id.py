@@ -20,7 +20,12 @@ from datetime import date
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import DEFAULT_WINDOW, LANGUAGES, has_context, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span, digits_of
+from scanner.recognizers.fast_pattern import (
+    FastPatternRecognizer,
+    Span,
+    digits_of,
+    starting_with,
+)
 
 PROVINCE_CODES = frozenset(
     (
@@ -32,7 +37,7 @@ PROVINCE_CODES = frozenset(
     )
 )  # fmt: skip
 FIRST_CENTURY = 1900
-_BEFORE = r"(?<![0-9A-Za-z-])"
+_NOT_AFTER = "[0-9A-Za-z-]"
 _AFTER = r"(?![0-9A-Za-z]|-\d)"
 CCCD_SCORE = 0.4
 CMND_SCORE = 0.3
@@ -57,8 +62,16 @@ class VietnameseNationalIdRecognizer(FastPatternRecognizer):
 
     ENTITY = "VN_NATIONAL_ID"
     PATTERNS = [
-        Pattern("VN_NATIONAL_ID (CCCD, 12 digits)", rf"{_BEFORE}0\d{{11}}{_AFTER}", CCCD_SCORE),
-        Pattern("VN_NATIONAL_ID (CMND, 9 digits)", rf"{_BEFORE}\d{{9}}{_AFTER}", CMND_SCORE),
+        Pattern(
+            "VN_NATIONAL_ID (CCCD, 12 digits)",
+            rf"{starting_with('0', _NOT_AFTER)}\d{{11}}{_AFTER}",
+            CCCD_SCORE,
+        ),
+        Pattern(
+            "VN_NATIONAL_ID (CMND, 9 digits)",
+            starting_with(r"\d", _NOT_AFTER) + rf"\d{{8}}{_AFTER}",
+            CMND_SCORE,
+        ),
     ]
     CONTEXT = merge_words(
         ["신분증", "신분증번호", "베트남 신분증", "주민증", "신분증 번호"],

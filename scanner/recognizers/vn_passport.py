@@ -11,7 +11,8 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer
+from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
+from scanner.recognizers.trigger import Trigger
 
 
 class VietnamesePassportNumberRecognizer(FastPatternRecognizer):
@@ -21,7 +22,7 @@ class VietnamesePassportNumberRecognizer(FastPatternRecognizer):
     PATTERNS = [
         Pattern(
             "VN_PASSPORT (letter + 7 digits)",
-            r"(?<![0-9A-Za-z-])[A-Z]\d{7}(?![0-9A-Za-z]|-[0-9A-Za-z])",
+            starting_with("[A-Z]", "[0-9A-Za-z-]") + r"\d{7}(?![0-9A-Za-z]|-[0-9A-Za-z])",
             0.45,
         ),
     ]
@@ -31,7 +32,9 @@ class VietnamesePassportNumberRecognizer(FastPatternRecognizer):
         ["passport", "passport no", "passport number"],
     )
     CONTEXT_REQUIRED = True
-    ANCHOR = r"여권|(?i:hộ chiếu|passport|hc số)"  # every context word contains one
+    ANCHOR = "여권|hộ chiếu|passport|hc số"  # every context word contains one
+    ANCHOR_IGNORECASE = True
+    TRIGGER = Trigger(lowered=ANCHOR)
 
 
 def recognizers(
