@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer as _Presidio
 
-from scanner.recognizers.base import LANGUAGES, analyze_patterns, merge_words
+from scanner.recognizers.base import LANGUAGES, LeanPatterns, merge_words
 from scanner.recognizers.trigger import Trigger
 
 
-class LuhnCreditCardRecognizer(_Presidio):
+class LuhnCreditCardRecognizer(LeanPatterns, _Presidio):
     """Finds CREDIT_CARD; Luhn-valid matches score 1.0, others are dropped."""
 
     CONTEXT = merge_words(
@@ -24,16 +22,6 @@ class LuhnCreditCardRecognizer(_Presidio):
     def __init__(self, supported_language: str = "en") -> None:
         """Create the recognizer for one language (it is language-independent)."""
         super().__init__(context=list(self.CONTEXT), supported_language=supported_language)
-
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        """Presidio's pattern analysis, without its per-match explanations."""
-        return analyze_patterns(self, text, regex_flags)
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[LuhnCreditCardRecognizer]:

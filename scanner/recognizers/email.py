@@ -12,11 +12,10 @@ keeps addresses ASCII (IDN domains appear as punycode ``xn--`` labels).
 from __future__ import annotations
 
 import tldextract
-from presidio_analyzer import Pattern, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
-from scanner.recognizers.base import LANGUAGES, analyze_patterns, merge_words
+from scanner.recognizers.base import LANGUAGES, LeanPatterns, merge_words
 from scanner.recognizers.trigger import Trigger
 
 OFFLINE_TLD_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -26,7 +25,7 @@ _NOT_LOCAL_BEFORE = r"(?<![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-])"
 EMAIL_REGEX = rf"{_NOT_LOCAL_BEFORE}{_LOCAL}@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}(?![A-Za-z0-9-])"
 
 
-class OfflineEmailRecognizer(EmailRecognizer):
+class OfflineEmailRecognizer(LeanPatterns, EmailRecognizer):
     """Finds EMAIL_ADDRESS; the domain must end in a known public suffix (offline)."""
 
     PATTERNS = [Pattern("Email (ASCII)", EMAIL_REGEX, 0.5)]
@@ -42,16 +41,6 @@ class OfflineEmailRecognizer(EmailRecognizer):
             context=list(self.CONTEXT),
             supported_language=supported_language,
         )
-
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        """Presidio's pattern analysis, without its per-match explanations."""
-        return analyze_patterns(self, text, regex_flags)
 
     def validate_result(self, pattern_text: str) -> bool:
         """Accept the match when its domain has a registrable name under a known suffix."""
