@@ -31,6 +31,8 @@ from sqlalchemy import (
     text,
 )
 
+from tests.conftest import rrn
+
 POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 MARIADB_ADMIN = "mysql+pymysql://root@127.0.0.1:3306/"
 TODAY = date(2026, 11, 25)
@@ -46,13 +48,6 @@ NOTES = {
     "vi": "Bệnh nhân {name} tái khám sau phẫu thuật nâng mũi, số điện thoại {phone}.",
     "en": "Patient {name} seen for rhinoplasty follow-up; call {phone} if swelling persists.",
 }
-
-
-def rrn(body12: str) -> str:
-    """Complete 12 digits into a checksum-valid RRN, formatted YYMMDD-NNNNNNN."""
-    weights = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
-    check = (11 - sum(int(d) * w for d, w in zip(body12, weights, strict=True)) % 11) % 10
-    return f"{body12[:6]}-{body12[6:]}{check}"
 
 
 def schema() -> MetaData:

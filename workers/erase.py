@@ -96,9 +96,7 @@ def request_erasure(runtime: Runtime, actor: str, column: str, value: str, today
     parts: list[ErasurePart] = []
     for name in sources or list(runtime.settings.sources):
         with runtime.connector(name) as connector:
-            if getattr(getattr(connector, "options", None), "subject", None) is not None:
-                parts += _database_parts(runtime, cast(SubjectSource, connector), name,
-                                         request, column, value, today)
+            parts += _database_parts(runtime, connector, name, request, column, value, today)
         parts += _document_parts(runtime, name, request, column, value, today)
     if not parts:
         raise ErasureError(f"nothing matches the given {column} in "
@@ -111,17 +109,24 @@ def request_erasure(runtime: Runtime, actor: str, column: str, value: str, today
     return parts
 
 
-def _database_parts(runtime: Runtime, source: SubjectSource, name: str, request: str,
+def locate_subject(connector: object, column: str, value: str) -> Subject | None:
+    """The subject rows a source's ``subject`` table holds for ``column`` = ``value``; None
+    when the source has no subject table, does not match on that column, or has no such row."""
+    subject = getattr(getattr(connector, "options", None), "subject", None)
+    if subject is None or column not in subject.match:
+        return None
+    keys = cast(SubjectSource, connector).find_subject(column, [value])
+    return Subject(subject.table, subject.key, tuple(keys)) if keys else None
+
+
+def _database_parts(runtime: Runtime, connector: object, name: str, request: str,
                     column: str, value: str, today: date) -> list[ErasurePart]:
-    if column not in source.options.subject.match:
+    subject = locate_subject(connector, column, value)
+    if subject is None:
         return []
-    keys = source.find_subject(column, [value])
-    if not keys:
-        return []
-    subject = source.options.subject
     with runtime.catalog.session() as session:
-        return _plan_parts(session, runtime.rulebook, source, name, request,
-                           Subject(subject.table, subject.key, tuple(keys)), today)
+        return _plan_parts(session, runtime.rulebook, cast(SubjectSource, connector), name,
+                           request, subject, today)
 
 
 def _document_parts(runtime: Runtime, name: str, request: str, column: str, value: str,

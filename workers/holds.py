@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +20,7 @@ from catalog.models import Finding, Hold, Source, utcnow
 from catalog.models import Item as ItemRow
 from rules.holds import HoldSpec
 from scanner.subjects import SUBJECT_ENTITIES, lookup_tokens
-from workers.erase import SubjectSource
+from workers.erase import locate_subject
 from workers.runtime import Runtime
 
 
@@ -96,13 +96,10 @@ def subject_scope(runtime: Runtime, column: str, value: str) -> HoldScope:
     rows = []
     for name in runtime.settings.sources:
         with runtime.connector(name) as connector:
-            subject = getattr(getattr(connector, "options", None), "subject", None)
-            if subject is None or column not in subject.match:
-                continue
-            keys = cast(SubjectSource, connector).find_subject(column, [value])
-            if keys:
-                rows.append({"source": name, "table": subject.table, "column": subject.key,
-                             "values": [str(k) for k in keys]})
+            subject = locate_subject(connector, column, value)
+        if subject is not None:
+            rows.append({"source": name, "table": subject.table, "column": subject.key,
+                         "values": [str(k) for k in subject.values]})
     key = runtime.subject_key
     tokens = sorted(lookup_tokens(key, column, value)) if key else []
     if not rows and not tokens:

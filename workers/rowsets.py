@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Protocol
@@ -76,22 +76,13 @@ class TablePlanner:
     today: date
     held: Mapping[str, tuple[Subject, ...]] = field(default_factory=dict)
 
-    def keeps(self, table: str, path: tuple[str, ...] = ()) -> tuple[Keep, ...]:
-        """Dependants (at any depth) with rows the law still keeps or a hold covers: they
-        protect their parents."""
-        if len(path) >= MAX_KEEP_DEPTH:
-            return ()
-        found = []
-        for dependant in self.source.dependants(table):
-            if dependant.table in (*path, table):
-                continue
-            rules = self.rulebook.table_rules(self.name, dependant.table, self.today)
-            nested = self.keeps(dependant.table, (*path, table))
-            held = self.held.get(dependant.table, ())
-            if rules or nested or held:
-                found.append(Keep(dependant.table, dependant.fk, dependant.ref,
-                                  conditions_of(rules), nested, held))
-        return tuple(found)
+    def keeps(self, table: str) -> tuple[Keep, ...]:
+        """Dependants (at any depth) with rows the law still keeps or a hold covers."""
+        return protecting_keeps(self.source, table, self.held, self.conditions)
+
+    def conditions(self, table: str) -> tuple[Condition, ...]:
+        """When a row of ``table`` is due under its rules (none: no rule names it)."""
+        return conditions_of(self.rulebook.table_rules(self.name, table, self.today))
 
     def rowset(self, table: str, done_below: str | None) -> RowSet:
         """The row set of a table due now, for its winning rule's action, holds left out."""
@@ -119,19 +110,22 @@ def subject_paths(source: RowSetSource, table: str) -> dict[str, tuple[Hop, ...]
     return paths
 
 
-def held_keeps(source: RowSetSource, held: Mapping[str, tuple[Subject, ...]], table: str,
-               path: tuple[str, ...] = ()) -> tuple[Keep, ...]:
-    """Dependants (at any depth) with held rows: they protect their parents from deletion."""
+def protecting_keeps(source: RowSetSource, table: str, held: Mapping[str, tuple[Subject, ...]],
+                     conditions: Callable[[str], tuple[Condition, ...]] = lambda _: (),
+                     path: tuple[str, ...] = ()) -> tuple[Keep, ...]:
+    """Dependants (at any depth) whose rows are kept, by their rules (``conditions``: when a
+    row is due; none means always) or by a hold: they protect their parents from deletion."""
     if len(path) >= MAX_KEEP_DEPTH:
         return ()
     found = []
     for dependant in source.dependants(table):
         if dependant.table in (*path, table):
             continue
-        nested = held_keeps(source, held, dependant.table, (*path, table))
-        if held.get(dependant.table) or nested:
-            found.append(Keep(dependant.table, dependant.fk, dependant.ref, (), nested,
-                              held.get(dependant.table, ())))
+        due = conditions(dependant.table)
+        nested = protecting_keeps(source, dependant.table, held, conditions, (*path, table))
+        mine = held.get(dependant.table, ())
+        if due or nested or mine:
+            found.append(Keep(dependant.table, dependant.fk, dependant.ref, due, nested, mine))
     return tuple(found)
 
 
@@ -139,7 +133,7 @@ def narrowing(source: RowSetSource, holds: Sequence[RowHold], table: str) -> str
     """What holds placed now leave out of an approved row set of ``table`` (JSON for
     :meth:`RowSet.narrowed`), or None when no hold touches it."""
     held = held_rows(source, holds)
-    keep = held_keeps(source, held, table)
+    keep = protecting_keeps(source, table, held)
     if not held.get(table) and not keep:
         return None
     return json.dumps({"holds": [asdict(h) for h in held.get(table, ())],
