@@ -27,6 +27,8 @@ DEFAULT_AFTER = 8
 CONTEXT_BOOST = 0.35
 MIN_SCORE_WITH_CONTEXT = 0.4
 LANGUAGES = ("ko", "vi", "en")
+PREVIOUS_LINE_REACH = 160
+_LINE_END = re.compile(r"[ \t.,;:)\]]*(?:\r?\n|$)")
 
 
 @lru_cache(maxsize=256)
@@ -73,7 +75,7 @@ def has_context(
     lowercases letter by letter), saving the lowering of each window.
     """
     key = tuple(words)
-    low, high = max(0, start - window), end + DEFAULT_AFTER
+    low, high = window_start(text, start, end, window), end + DEFAULT_AFTER
     lowered = lowered_context_regex(key)
     if lowered is not None and plain_lowered is not None:
         return _found(lowered, plain_lowered[low:start], plain_lowered[end:high])
@@ -82,6 +84,20 @@ def has_context(
         return _found(lowered, before.lower(), after.lower())
     pattern = context_regex(key)
     return pattern is not None and _found(pattern, before, after)
+
+
+def window_start(text: str, start: int, end: int, window: int) -> int:
+    """Where the context window before ``text[start:end]`` begins.
+
+    ``window`` characters back; for a value that ends its line, back to the start of the
+    previous line too (up to ``PREVIOUS_LINE_REACH``): the label is often a line above (a
+    form's "여권번호" over the number, a chat question answered by a bare number).
+    """
+    low = max(0, start - window)
+    line = text.rfind("\n", low, start)
+    if line < 0 or _LINE_END.match(text, end) is None:
+        return low
+    return max(0, start - PREVIOUS_LINE_REACH, text.rfind("\n", 0, line) + 1)
 
 
 def _found(pattern: re.Pattern[str], before: str, after: str) -> bool:
@@ -219,6 +235,20 @@ def _pattern_result(
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
         },
     )
+
+
+# Words asking for or naming an identity document of any kind: a number of an identity
+# document's shape next to them is someone's identity number, even when the words name
+# another document (a chat asks for "passport or ID" and gets the ID card's number).
+IDENTITY_WORDS = (
+    ["신분증", "신분 확인", "여권", "외국인등록", "운전면허", "주민등록"],
+    ["giấy tờ tùy thân", "hộ chiếu", "căn cước", "cccd", "cmnd", "định danh"],
+    ["passport", "identity", "id card", "id number", "alien registration", "national id"],
+)
+IDENTITY_ANCHOR = (
+    "신분|여권|외국인|면허|주민|giấy tờ|hộ chiếu|căn cước|cccd|cmnd|định danh|passport"
+    "|identity|id card|id number|registration|national id"
+)  # one of these occurs in every identity word
 
 
 def merge_words(*groups: Iterable[str]) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from scanner.recognizers.base import LANGUAGES, merge_words
+from scanner.recognizers.base import IDENTITY_WORDS, LANGUAGES, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
 
 REGION_NAMES = (
@@ -57,6 +57,7 @@ class KoreanDriverLicenseNumberRecognizer(FastPatternRecognizer):
         ["운전면허", "면허번호", "운전면허증", "면허증"],
         ["bằng lái", "giấy phép lái xe"],
         ["driver's license", "driver license", "drivers license", "driving licence", "dl no"],
+        *IDENTITY_WORDS,
     )
 
 

@@ -38,11 +38,11 @@ class KoreanHealthInsuranceNumberRecognizer(FastPatternRecognizer):
     ]
     CONTEXT = merge_words(
         ["건강보험증", "건강보험", "보험증번호", "보험증 번호", "건보", "의료보험", "피보험자"],
-        ["thẻ bảo hiểm y tế hàn quốc", "số thẻ bảo hiểm"],
+        ["thẻ bảo hiểm y tế", "bảo hiểm y tế", "số thẻ bảo hiểm", "bhyt", "thẻ bhyt"],
         ["health insurance", "nhis", "insurance card", "insurance no", "insured number"],
     )
     CONTEXT_REQUIRED = True
-    ANCHOR = "보험|건보|insur|nhis|bảo hiểm"  # every context word contains one
+    ANCHOR = "보험|건보|insur|nhis|bảo hiểm|bhyt"  # every context word contains one
     ANCHOR_IGNORECASE = True
     TRIGGER = Trigger(lowered=ANCHOR)
 

@@ -2,8 +2,9 @@
 
 Two layouts: the classic one letter + 8 digits (``M12345678``), and the one issued since
 December 2021, letter + 3 digits + letter + 4 digits (``M123A4567``). The first letter is the
-passport type: M (multiple), S (single), R (travel certificate / residence), G (official),
-D (diplomatic). Neither layout carries a check digit, and a letter followed by digits is also
+passport type: M (multiple), S (single), R (travel certificate / residence), G and O
+(official), D (diplomatic); any capital is accepted, since the types change and context
+decides anyway. Neither layout carries a check digit, and a letter followed by digits is also
 a product or order code, so a bare match scores below the threshold and needs a context word
 (여권, passport, hộ chiếu) to be reported.
 """
@@ -12,11 +13,11 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from scanner.recognizers.base import LANGUAGES, merge_words
+from scanner.recognizers.base import IDENTITY_WORDS, LANGUAGES, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
 from scanner.recognizers.trigger import Trigger
 
-_LETTER = starting_with("[MSRGD]", "[0-9A-Za-z-]")
+_LETTER = starting_with("[A-Z]", "[0-9A-Za-z-]")
 _AFTER = r"(?![0-9A-Za-z]|-[0-9A-Za-z])"
 
 
@@ -32,8 +33,9 @@ class KoreanPassportNumberRecognizer(FastPatternRecognizer):
         ["여권", "여권번호", "여권 번호", "패스포트"],
         ["hộ chiếu", "số hộ chiếu"],
         ["passport", "passport no", "passport number"],
+        *IDENTITY_WORDS,
     )
-    TRIGGER = Trigger(pattern=r"[MSRGD]\d\d\d")
+    TRIGGER = Trigger(pattern=r"[A-Z]\d\d\d")
 
 
 def recognizers(

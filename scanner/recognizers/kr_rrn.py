@@ -26,6 +26,7 @@ FOREIGNER_S = frozenset({5, 6, 7, 8})
 # the birth date, its first digit not after a digit or a hyphen
 _DATE = starting_with(r"\d", r"[\d-]") + r"\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _EDGE_AFTER = r"(?!\d|-\d)"
+_SEPARATOR = "(?: ?[-\u2010-\u2013] ?| )"  # hyphen or dash, maybe spaced (``900101 - 1234567``)
 
 
 def check_digit(digits: str) -> int:
@@ -62,7 +63,7 @@ class KoreanRrnRecognizer(FastPatternRecognizer):
 
     ENTITY = "KR_RRN"
     PATTERNS = [
-        Pattern("KR_RRN (separated)", rf"{_DATE}[- ]\d{{7}}{_EDGE_AFTER}", 0.6),
+        Pattern("KR_RRN (separated)", rf"{_DATE}{_SEPARATOR}\d{{7}}{_EDGE_AFTER}", 0.6),
         Pattern("KR_RRN (bare)", rf"{_DATE}\d{{7}}{_EDGE_AFTER}", 0.4),
     ]
     CONTEXT = merge_words(
@@ -70,7 +71,7 @@ class KoreanRrnRecognizer(FastPatternRecognizer):
         ["số đăng ký cư trú", "mã số cá nhân"],
         ["rrn", "resident registration", "alien registration", "ssn", "id no"],
     )
-    TRIGGER = Trigger(pattern=r"\d\d{5}[- ]?\d{7}")
+    TRIGGER = Trigger(pattern=r"\d\d{5}[-\u2010-\u2013 ]{0,3}\d{7}")
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """Check birth date and (before the 2020 reform) the check digit."""

@@ -367,7 +367,8 @@ class TermIndex:
                 decoys.extend(lines)
                 continue
             entity = entity_for_file(name)
-            for term in lines:
+            spell = spellings if entity == "MEDICATION" else _same
+            for term in (spelling for line in lines for spelling in spell(line)):
                 entity_by_key[term_key(term)] = entity
                 terms.append(term)
         pattern = compile_terms(terms, with_dose=True)
@@ -378,6 +379,32 @@ class TermIndex:
             lowered=LoweredTerms.build(pattern, terms, _DOSE) if pattern else None,
             decoy_heads=heads(decoys),
         )
+
+
+def spellings(term: str) -> list[str]:
+    """A drug name and its other Latin spellings: Vietnamese labels write INNs phonetically.
+
+    ``amlodipine`` → ``amlodipin`` (final e dropped), ``amoxicillin`` → ``amoxicilin``,
+    ``cephalexin`` → ``cefalexin``; the variants are whole words, matched like the term.
+    """
+    if not term.isascii() or _is_acronym(term):
+        return [term]
+    variants = [term]
+    for pattern, replacement in _SPELLING_RULES:
+        variants += [pattern.sub(replacement, v) for v in variants if pattern.search(v)]
+    return list(dict.fromkeys(variants))
+
+
+def _same(term: str) -> list[str]:
+    """The term alone (conditions and procedures have no spelling rules)."""
+    return [term]
+
+
+_SPELLING_RULES = (
+    (re.compile(r"(?<=[a-z]{3}[bcdfghklmnprstvxz])e\b"), ""),
+    (re.compile(r"cillin"), "cilin"),
+    (re.compile(r"ph"), "f"),
+)
 
 
 def heads(phrases: Iterable[str]) -> frozenset[str]:

@@ -18,9 +18,10 @@ The shapes (``SHAPES``), each not inside a longer run of digits or Latin letters
 A 0-prefixed candidate is read as Korean, then Vietnamese, then British (the regions the
 matcher used), the first valid reading wins; a ``+`` candidate by its country code (trailing
 groups are dropped while it is invalid, so a number followed by another figure is found); US
-shapes as US. Dates, amounts, order numbers, RRNs and digit runs of other lengths have no
-shape, and numbers that continue a longer code (``12-010-1234-5678``) are dropped by
-``glued``.
+shapes as US. A North American shape (``+1`` or none) whose area code phonenumbers does not
+list still counts, at a lower score (``nanp_score``): forms hold made-up and mistyped codes.
+Dates, amounts, order numbers, RRNs and digit runs of other lengths have no shape, and
+numbers that continue a longer code (``12-010-1234-5678``) are dropped by ``glued``.
 
 phonenumbers rejects numbers in ranges its metadata calls unassigned (e.g. 010-597x-xxxx);
 ``KoreanMobilePatternRecognizer`` still finds separated Korean mobile numbers at a lower
@@ -53,9 +54,34 @@ MAX_NATIONAL_DIGITS = 10
 MAX_DIGITS = 15  # E.164
 _GLUE = frozenset("0123456789-_/")
 CONTEXT = merge_words(
-    ["전화", "연락처", "휴대폰", "핸드폰", "휴대전화", "전번", "팩스"],
-    ["số điện thoại", "điện thoại", "sđt", "đt", "di động", "liên hệ"],
-    ["phone", "tel", "mobile", "cell", "fax", "contact"],
+    ["전화", "연락처", "연락", "휴대폰", "핸드폰", "휴대전화", "전번", "팩스", "카톡"],
+    [
+        "số điện thoại",
+        "điện thoại",
+        "sđt",
+        "đt",
+        "di động",
+        "liên hệ",
+        "liên lạc",
+        "gọi",
+        "số mới",
+        "zalo",
+    ],
+    [
+        "phone",
+        "tel",
+        "mobile",
+        "cell",
+        "fax",
+        "contact",
+        "call",
+        "text me",
+        "my number",
+        "new number",
+        "reach me",
+        "whatsapp",
+        "hotline",
+    ],
 )
 
 _SEP = "[-. ]?"
@@ -84,10 +110,16 @@ SHAPES = re.compile(
 _LAST_GROUP = re.compile(r"[-. ]?(?:\(\d{1,5}\)|\d{1,5})$")
 
 
+SCORE = 0.6
+NANP_SCORE = 0.5
+POSSIBLE_SCORE = 0.5
+LOOSE_SCORE = 0.4
+NANP_REGION = "US"
+
+
 class MultiRegionPhoneRecognizer(LocalRecognizer):
     """Finds PHONE_NUMBER: candidates by shape, each checked by ``phonenumbers``."""
 
-    SCORE = 0.6
     CONTEXT: ClassVar[list[str]] = CONTEXT
     ENTITY = "PHONE_NUMBER"
 
@@ -113,22 +145,22 @@ class MultiRegionPhoneRecognizer(LocalRecognizer):
             if found is None:  # a shorter shape may start inside it
                 position = match.start() + 1
                 continue
-            start, end, region = found
+            start, end, region, score = found
             position = end
             if plausibly_written(text[start:end]) and not glued(text, start, end):
-                results.append(self._result(start, end, region))
+                results.append(self._result(start, end, region, score))
         return results
 
-    def _result(self, start: int, end: int, region: str) -> RecognizerResult:
+    def _result(self, start: int, end: int, region: str, score: float) -> RecognizerResult:
         """A result shaped like Presidio's PhoneRecognizer's."""
         return RecognizerResult(
             entity_type=self.ENTITY,
             start=start,
             end=end,
-            score=self.SCORE,
+            score=score,
             analysis_explanation=AnalysisExplanation(
                 recognizer=type(self).__name__,
-                original_score=self.SCORE,
+                original_score=score,
                 textual_explanation=f"Recognized as {region} region phone number",
             ),
             recognition_metadata={
@@ -138,8 +170,8 @@ class MultiRegionPhoneRecognizer(LocalRecognizer):
         )
 
 
-def read(match: re.Match[str]) -> tuple[int, int, str] | None:
-    """The span and region of the valid number in a shape match, or None."""
+def read(match: re.Match[str]) -> tuple[int, int, str, float] | None:
+    """The span, region and score of the number in a shape match, or None."""
     start, end = match.span()
     raw = match.group()
     if match.group("international") is not None:
@@ -153,35 +185,66 @@ def read(match: re.Match[str]) -> tuple[int, int, str] | None:
         regions = ("KR",)
     for region in regions:
         if valid(raw, region):
-            return start, end, region
+            return start, end, region, SCORE
+    if match.group("us") is not None:
+        return start, end, "US", nanp_score(raw)
     return None
 
 
-def _read_international(raw: str, start: int) -> tuple[int, int, str] | None:
-    """A ``+`` number, shortened group by group from the end until it is valid."""
+def nanp_score(raw: str) -> float:
+    """The score of a North American shape whose area code phonenumbers does not list.
+
+    Plans change and forms hold made-up or mistyped area codes, so the shape still counts:
+    ``NANP_SCORE`` when area code and exchange follow the plan's rules (first digit 2-9, not
+    an N11 service code), ``LOOSE_SCORE`` (reported only next to a context word) otherwise.
+    """
+    digits = "".join(char for char in raw if char.isdigit())[-10:]
+    area, exchange = digits[:3], digits[3:6]
+    follows_plan = all(code[0] in "23456789" and code[1:] != "11" for code in (area, exchange))
+    return NANP_SCORE if follows_plan else LOOSE_SCORE
+
+
+def _read_international(raw: str, start: int) -> tuple[int, int, str, float] | None:
+    """A ``+`` number, shortened group by group from the end until it is valid.
+
+    When no reading is valid, the longest one of a possible length for its country counts at
+    ``POSSIBLE_SCORE`` (a ``+`` and digit groups are written only for phone numbers, but the
+    metadata lags behind new ranges), a North American one at its ``nanp_score``.
+    """
+    possible: tuple[int, int, str, float] | None = None
     while raw:
-        if sum(char.isdigit() for char in raw) <= MAX_DIGITS:
-            found = _valid_international(raw)
-            if found is not None:
-                return start, start + len(raw), found
+        reading = _read_with_plus(raw) if sum(c.isdigit() for c in raw) <= MAX_DIGITS else None
+        if reading is not None:
+            region, is_valid = reading
+            if is_valid:
+                return start, start + len(raw), region, SCORE
+            if possible is None:
+                score = nanp_score(raw) if region == NANP_REGION else POSSIBLE_SCORE
+                possible = start, start + len(raw), region, score
         shorter = _LAST_GROUP.sub("", raw)
         if shorter == raw or not any(char.isdigit() for char in shorter[1:]):
-            return None
+            break
         raw = shorter
-    return None
+    return possible
 
 
-def _valid_international(raw: str) -> str | None:
-    """The region of ``raw`` read as an international number when it is valid, else None.
+def _read_with_plus(raw: str) -> tuple[str, bool] | None:
+    """``(region, valid)`` of ``raw`` read as an international number; None if impossible.
 
     ``is_valid_number`` is ``is_valid_number_for_region`` with the number's region, which it
     looks up itself; a region lookup can be costly (+1 has many), so it is done once here.
+    An invalid number of a possible length gets its country's main region (``US`` for +1).
     """
     number = parse(raw, None)
-    region = phonenumbers.region_code_for_number(number) if number is not None else None
-    if number is None or region is None:
+    if number is None:
         return None
-    return region if phonenumbers.is_valid_number_for_region(number, region) else None
+    region = phonenumbers.region_code_for_number(number)
+    if region is not None and phonenumbers.is_valid_number_for_region(number, region):
+        return region, True
+    if number.country_code is None or not phonenumbers.is_possible_number(number):
+        return None
+    main_region = phonenumbers.region_code_for_country_code(number.country_code)
+    return (main_region, False) if main_region != phonenumbers.UNKNOWN_REGION else None
 
 
 def valid(raw: str, region: str) -> bool:
@@ -227,7 +290,10 @@ _ZERO = starting_with("0", r"[\d-]")
 
 
 class KoreanMobilePatternRecognizer(FastPatternRecognizer):
-    """Finds separated Korean mobiles (01X-NNNN-NNNN, +82 1X-...) that phonenumbers rejects."""
+    """Finds Korean mobiles (01X-NNNN-NNNN, +82 1X-..., bare with context) phonenumbers rejects.
+
+    Bare 11-digit runs are also order and account numbers, so they need a context word.
+    """
 
     ENTITY = "PHONE_NUMBER"
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -236,9 +302,10 @@ class KoreanMobilePatternRecognizer(FastPatternRecognizer):
             f"(?:{_PLUS}82[- ]?|{_ZERO})" + r"1[016789][- ]\d{3,4}[- ]\d{4}(?!\d|-\d)",
             0.5,
         ),
+        Pattern("KR mobile (bare)", f"{_ZERO}" + r"1[016789]\d{7,8}(?![\dA-Za-z]|-\d)", 0.3),
     ]
     CONTEXT: ClassVar[list[str]] = CONTEXT
-    TRIGGER = Trigger(pattern=r"1[016789][- ]\d\d\d")
+    TRIGGER = Trigger(pattern=r"1[016789][- ]?\d\d\d")
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[EntityRecognizer]:

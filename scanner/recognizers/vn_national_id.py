@@ -19,7 +19,13 @@ from datetime import date
 
 from presidio_analyzer import Pattern
 
-from scanner.recognizers.base import DEFAULT_WINDOW, LANGUAGES, has_context, merge_words
+from scanner.recognizers.base import (
+    DEFAULT_WINDOW,
+    IDENTITY_WORDS,
+    LANGUAGES,
+    has_context,
+    merge_words,
+)
 from scanner.recognizers.fast_pattern import (
     FastPatternRecognizer,
     Span,
@@ -80,6 +86,7 @@ class VietnameseNationalIdRecognizer(FastPatternRecognizer):
             "chứng minh thư", "số định danh", "định danh cá nhân", "cmt",
         ],
         ["national id", "citizen id", "id card", "identity card", "id no", "id number"],
+        *IDENTITY_WORDS,
     )  # fmt: skip
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from scanner.recognizers.base import LANGUAGES, merge_words
+from scanner.recognizers.base import IDENTITY_ANCHOR, IDENTITY_WORDS, LANGUAGES, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
 from scanner.recognizers.trigger import Trigger
 
@@ -30,9 +30,10 @@ class VietnamesePassportNumberRecognizer(FastPatternRecognizer):
         ["여권", "여권번호", "여권 번호"],
         ["hộ chiếu", "số hộ chiếu", "hc số"],
         ["passport", "passport no", "passport number"],
+        *IDENTITY_WORDS,
     )
     CONTEXT_REQUIRED = True
-    ANCHOR = "여권|hộ chiếu|passport|hc số"  # every context word contains one
+    ANCHOR = f"{IDENTITY_ANCHOR}|hc số"  # every context word contains one
     ANCHOR_IGNORECASE = True
     TRIGGER = Trigger(lowered=ANCHOR)
 

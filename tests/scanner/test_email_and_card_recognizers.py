@@ -57,6 +57,8 @@ def grouped(number: str, sep: str = " ") -> str:
         (f"카드번호 {grouped(broken(VISA))}", []),
         (f"card {broken(MASTERCARD)}", []),
         ("order 1234 5678 9012 3456", []),
+        ("RRN: 6111041409607", []),  # Luhn-valid, but a valid RRN and no Visa
+        (f"card {luhn_complete('641128636709')}", []),  # 13-digit cards were only Visa
     ],
 )
 def test_credit_card_table(find, text, expected):

@@ -58,6 +58,9 @@ def foreigner_with_citizen_formula() -> str:
         (f"신생아 주민등록번호 {POST_REFORM}", [POST_REFORM]),
         (f"RRN {POST_REFORM_FOREIGNER}", [POST_REFORM_FOREIGNER]),
         (f"주민번호는 {POST_REFORM.replace('-', '')}", [POST_REFORM.replace("-", "")]),
+        # a spaced or dashed separator, as typed into forms
+        (f"주민등록번호: {CITIZEN_1990.replace('-', ' - ')}", [CITIZEN_1990.replace("-", " - ")]),
+        (f"RRN {CITIZEN_1990.replace('-', chr(0x2013))}", [CITIZEN_1990.replace("-", chr(0x2013))]),
         # wrong check digits are not found
         (f"주민등록번호: {make_rrn('900101', 1, shift=1)}", []),
         (f"주민등록번호: {make_rrn('900101', 2, shift=5)}", []),

@@ -79,6 +79,10 @@ def test_korean_table(medical, text, expected):
         ),
         ("Đơn thuốc: amoxicilin 500mg, paracetamol", [(M, "amoxicilin 500mg"), (M, "paracetamol")]),
         ("Kê đơn kháng sinh 7 ngày", [(M, "kháng sinh")]),
+        # Vietnamese spellings of English INNs: final e dropped, -cilin, f for ph
+        ("Đơn thuốc: Amlodipin 5mg", [(M, "Amlodipin 5mg")]),
+        ("Chị đang uống cefalexin", [(M, "cefalexin")]),
+        ("Dùng ampicilin và ceftriaxon", [(M, "ampicilin"), (M, "ceftriaxon")]),
         # decoys
         ("Mũi cao, mắt to", []),
         ("Khuyến mãi nâng mũi giảm giá 30%", []),

@@ -49,6 +49,15 @@ from scanner.recognizers.phone import MultiRegionPhoneRecognizer, glued, plausib
         ("보호자(+82 10-1234-5678)", ["+82 10-1234-5678"]),
         ("[17:55] 010-1234-5678", ["010-1234-5678"]),
         ("two: 010-1234-5678, 0912 345 678", ["010-1234-5678", "0912 345 678"]),
+        # North American shapes with area codes phonenumbers does not list (made-up, new)
+        ("Phone: 247-555-2505", ["247-555-2505"]),
+        ("Jessica Parker 691-555-8115", ["691-555-8115"]),
+        ("Call +1 751-555-9196 today", ["+1 751-555-9196"]),
+        ("연락처 (299) 555-5942", ["(299) 555-5942"]),
+        # a + number of a possible length for its country, outside the listed ranges
+        ("Michael Wilson / +61 443 735 995", ["+61 443 735 995"]),
+        # a bare Korean mobile in an unlisted range, next to a context word
+        ("연락처: 01059925213 /", ["01059925213"]),
         # decoys
         ("visit 2023-10-12", []),
         ("ngày 12/10/2023", []),
@@ -68,6 +77,9 @@ from scanner.recognizers.phone import MultiRegionPhoneRecognizer, glued, plausib
         ("IP 14.176.70.196", []),
         ("ref x1-5598904031", []),
         ("RRN 8205271185542", []),
+        ("Order 123-456-7890", []),  # area code breaks the plan's rules, no context
+        ("주문번호 01059925213", []),  # bare mobile shape without a context word
+        ("Total +12 345", []),
     ],
 )
 def test_phone_table(find, text, expected):

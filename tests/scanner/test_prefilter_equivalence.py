@@ -11,7 +11,7 @@ from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerRes
 
 from bench.corpus import generate
 from scanner.language import _LETTER, _letters
-from scanner.recognizers.base import context_regex, has_context, remove_duplicates
+from scanner.recognizers.base import context_regex, has_context, remove_duplicates, window_start
 from scanner.recognizers.credit_card import LuhnCreditCardRecognizer
 from scanner.recognizers.email import OfflineEmailRecognizer
 from scanner.recognizers.fast_pattern import starting_with
@@ -81,7 +81,8 @@ def test_context_in_lowered_text_is_found_as_with_ignorecase(corpus_texts: list[
         plain_lowered = text.lower() if CASE_EXCEPTIONS.search(text) is None else None
         for start in range(0, len(text), 7):
             end = min(len(text), start + 5)
-            before, after = text[max(0, start - 20) : start], text[end : end + 8]
+            low = window_start(text, start, end, 20)
+            before, after = text[low:start], text[end : end + 8]
             expected = bool(plain.search(before) or plain.search(after))
             assert has_context(text, start, end, words, 20) is expected
             assert has_context(text, start, end, words, 20, plain_lowered) is expected

@@ -26,6 +26,22 @@ CA_MAU_MALE_2005 = "096205123456"  # 096 Cà Mau, 2 = male born 20xx, 05
         (f"CMND/CCCD {CA_MAU_MALE_2005}.", [CA_MAU_MALE_2005]),
         (f"베트남 신분증번호는{HCMC_MALE_1990}입니다", [HCMC_MALE_1990]),
         (f"National ID {HANOI_FEMALE_1985} (Vietnam)", [HANOI_FEMALE_1985]),
+        # the request on the line above: a chat answered by the bare number
+        (
+            f"[17:31] A: gửi giúp em số CCCD để làm hồ sơ nhé\n[17:55] B: {HCMC_MALE_1990}\n",
+            [HCMC_MALE_1990],
+        ),
+        (
+            "[09:21] A: Please send your passport or ID for the file\n"
+            f"[09:27] B: {HANOI_FEMALE_1985}.",
+            [HANOI_FEMALE_1985],
+        ),
+        # ...but not when the value is followed by more text on its line
+        (
+            "Số CCCD đã có trong hồ sơ, cảm ơn chị nhé\n"
+            f"Tài khoản hoàn tiền {HCMC_MALE_1990} đã chuyển",
+            [],
+        ),
         # CMND: nine digits, context required
         ("Số CMND: 024123456", ["024123456"]),
         ("chứng minh nhân dân 123456789 do CA TP.HCM cấp", ["123456789"]),
