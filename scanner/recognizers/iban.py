@@ -13,6 +13,7 @@ from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span, starting_with
+from scanner.recognizers.trigger import Trigger
 
 LENGTHS = {
     "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22,
@@ -48,6 +49,7 @@ class IbanCodeRecognizer(FastPatternRecognizer):
             0.5,
         ),
     ]
+    TRIGGER = Trigger(pattern=r"[A-Z][A-Z]\d\d")
     CONTEXT = merge_words(
         ["계좌", "계좌번호", "은행", "송금"],
         ["số tài khoản", "tài khoản", "ngân hàng", "chuyển khoản"],

@@ -13,6 +13,7 @@ from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, digits_of, starting_with
+from scanner.recognizers.trigger import Trigger
 
 WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
 _FIRST = starting_with(r"\d", "[0-9A-Za-z-]")
@@ -42,6 +43,7 @@ class KoreanBusinessRegistrationRecognizer(FastPatternRecognizer):
         Pattern("KR_BRN (dashed)", rf"{_FIRST}\d{{2}}-\d{{2}}-\d{{5}}{_AFTER}", 0.7),
         Pattern("KR_BRN (bare)", rf"{_FIRST}\d{{9}}{_AFTER}", 0.3),
     ]
+    TRIGGER = Trigger(pattern=r"\d\d\d-?\d\d-?\d{5}")
     CONTEXT = merge_words(
         ["사업자등록번호", "사업자번호", "사업자", "사업자 등록번호"],
         ["mã số doanh nghiệp", "đăng ký kinh doanh"],

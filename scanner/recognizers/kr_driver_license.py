@@ -16,6 +16,7 @@ from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import IDENTITY_WORDS, LANGUAGES, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
+from scanner.recognizers.trigger import Trigger
 
 REGION_NAMES = (
     "서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남",
@@ -53,6 +54,8 @@ class KoreanDriverLicenseNumberRecognizer(FastPatternRecognizer):
             LOOSE_SCORE,
         ),
     ]
+    # every layout holds the year, serial and check groups
+    TRIGGER = Trigger(pattern=r"\d\d[ -]?\d{6}[ -]?\d\d")
     CONTEXT = merge_words(
         ["운전면허", "면허번호", "운전면허증", "면허증"],
         ["bằng lái", "giấy phép lái xe"],

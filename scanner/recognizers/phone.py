@@ -120,6 +120,8 @@ NANP_REGION = "US"
 class MultiRegionPhoneRecognizer(LocalRecognizer):
     """Finds PHONE_NUMBER: candidates by shape, each checked by ``phonenumbers``."""
 
+    # every shape holds two groups of three digits, or a + and a digit (+33 1 23 45 67 89)
+    TRIGGER = Trigger(pattern=r"\d\d\d[-. )]{0,2}\d\d\d|\+\d")
     CONTEXT: ClassVar[list[str]] = CONTEXT
     ENTITY = "PHONE_NUMBER"
 

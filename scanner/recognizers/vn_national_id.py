@@ -32,6 +32,7 @@ from scanner.recognizers.fast_pattern import (
     digits_of,
     starting_with,
 )
+from scanner.recognizers.trigger import Trigger
 
 PROVINCE_CODES = frozenset(
     (
@@ -79,6 +80,7 @@ class VietnameseNationalIdRecognizer(FastPatternRecognizer):
             CMND_SCORE,
         ),
     ]
+    TRIGGER = Trigger(pattern=r"\d{9}")
     CONTEXT = merge_words(
         ["신분증", "신분증번호", "베트남 신분증", "주민증", "신분증 번호"],
         [
