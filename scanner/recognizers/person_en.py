@@ -9,14 +9,17 @@
 - In Korean and Vietnamese text: capitalised names after a label (환자명:, 보호자 연락처:,
   Họ tên:, Bệnh nhân:) or before a Korean title (님, 고객, 입니다...), and chat speakers
   (``[14:02] Grace Clark:``): ``SCORE_LABEL`` when two words long or a known first name.
-- A first name from ``data/en_first_names.txt`` followed by a capitalised surname:
-  ``SCORE_FIRST_NAME``; a romanised Korean name (``Kim Min-su``, ``Min-su Kim``):
-  ``SCORE_KOREAN``.
+- Runs of capitalised words and initials, judged with ``data/en_first_names.txt`` and
+  ``data/en_surnames.txt`` (US Census 1990; ``~`` marks names that are common words):
+  ``SCORE_FIRST_NAME`` for a first name and the next word (a common-word first name such as
+  Grace needs a known surname), an initial and a surname (``J. Smith``), ``Hughes, Rebecca``,
+  three-part names, and an unknown word and a surname after patient/name/signed...
+  (``_run_names``); a romanised Korean name (``Kim Min-su``, ``Min-su Kim``): ``SCORE_KOREAN``.
 
 Capitalised words that are not surnames (Clinic, Station, Street, months, weekdays, product
 words...) end a name or rule it out, so ``Seoul Station``, ``May 2023`` and sentence-initial
-capitals are not names. Candidate pairs of capitalised words come from one regex; the
-first-name check is a set lookup.
+capitals are not names; so are words of the English medical term lists. Candidate runs of
+capitalised words come from one regex; every list check is a set lookup.
 """
 
 from __future__ import annotations
@@ -33,7 +36,21 @@ SCORE_LABEL = 0.8
 SCORE_FIRST_NAME = 0.65
 SCORE_KOREAN = 0.7
 
-FIRST_NAMES = load_words("en_first_names.txt")
+
+def _marked(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A name list's lookup keys (``_key``): every entry, and those marked ``~`` (common words)."""
+    words = load_words(name)
+    every = frozenset(_key(word.lstrip("~")) for word in words)
+    return every, frozenset(_key(word[1:]) for word in words if word.startswith("~"))
+
+
+def _key(word: str) -> str:
+    """The lookup form of a name: apostrophes dropped, capitalised (``O'Neill`` → ``Oneill``)."""
+    return word.replace("'", "").replace("’", "").capitalize()
+
+
+FIRST_NAMES, COMMON_FIRST_NAMES = _marked("en_first_names.txt")
+SURNAMES, COMMON_SURNAMES = _marked("en_surnames.txt")
 KOREAN_SURNAMES = split_words(
     "Kim Lee Yi Park Pak Choi Choe Jung Jeong Chung Kang Cho Jo Yoon Yun Jang Chang Lim Im Han "
     "Oh Seo Suh Shin Sin Kwon Hwang Ahn An Song Jeon Jun Hong Yoo Yu Ko Go Moon Mun Yang Son "
@@ -61,10 +78,39 @@ NOT_NAMES = split_words(
     Female Male Unknown None Anonymous Redacted Pending Whom Concern Front Desk Reception
     Service Services Support Management Admin Administrator Coordinator Manager Counselor
     Valued Everyone All Team Members Sales Marketing Billing Accounts Help
+    Spa Salon Pharmacy Lab Labs Laboratory Dental Dentistry Therapy Treatment Consultation
+    Appointment Appointments Surgery Instructions Information Policy Terms Privacy Insurance
+    Result Results Test Tests Summary Discharge Prescription Referral Letter Review Update
+    Reminder Confirmation Booking Schedule Payment Receipt Refund Discount Event Promotion
+    Holdings Group Foundation Association Society Trust Partners Solutions Systems Labs
+    Avenue Heights Village Hills Garden Gardens Beach Bay Valley River Lake Island
+    Cathedral Museum Gallery Theater Theatre Stadium Arena Library
+    Christmas Easter Thanksgiving Halloween New Happy Merry Welcome Congratulations Dear
     """
 )
-_CAP = r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*)"
-_NAMESEQ = rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP}){{0,3}}"
+# words of the English medical term lists (Amlodipine, Besylate, Botox): never part of a name,
+# unless a name that is not also a common word (Graves, as in Graves' disease)
+MEDICAL_WORDS = (
+    frozenset(
+        _key(part)
+        for kind in ("condition", "medication", "procedure")
+        for word in load_words(f"medical/{kind}.en.txt")
+        for part in word.replace("/", "-").split("-")
+        if len(part) > 3
+    )
+    - (FIRST_NAMES - COMMON_FIRST_NAMES)
+    - (SURNAMES - COMMON_SURNAMES)
+)
+# capitalised words that end a name or rule it out, as lookup keys
+_BLOCKED = frozenset(_key(word) for word in NOT_NAMES) | MEDICAL_WORDS
+# a first name that is also a Korean surname (Kim, Lee, Min) needs a known surname after it
+_STRONG_FIRST = FIRST_NAMES - COMMON_FIRST_NAMES - _BLOCKED - KOREAN_SURNAMES
+_WEAK_FIRST = (COMMON_FIRST_NAMES | (FIRST_NAMES & KOREAN_SURNAMES)) - _BLOCKED
+_STRONG_SURNAMES = SURNAMES - COMMON_SURNAMES - _BLOCKED
+_SURNAME_LIKE = SURNAMES - _BLOCKED
+_CAP_TAIL = r"(?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*"  # after the capital
+_CAP = rf"(?:[A-Z]{_CAP_TAIL})"
+_NAMESEQ = rf"(?:[A-Z]\.[ \t]*){{0,2}}{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP}){{0,3}}"
 
 
 def _word_start(branches: tuple[str, ...]) -> str:
@@ -93,6 +139,9 @@ _LABELLED = re.compile(
 )
 # labels after which two capitalised words are a name even when the first name is unknown
 _PERSONAL_LABELS = split_words("Dear Hi Hello Hey is am I'm I’m I Sincerely Regards regards Thanks")
+_COMMA_GIVEN = re.compile(rf",[ \t]*({_CAP})\b(?![ \t]+[A-Z][a-z])")
+# labels after which a name must hold a known name (From Seoul Clinic, To Whom)
+_IMPERSONAL_LABELS = split_words("From To")
 # an English name in Korean or Vietnamese text: a label before it or a Korean title after it
 _FOREIGN_LABELLED = re.compile(
     r"(?:환자명|환자|성명|이름|성함|보호자(?:[ \t]*연락처)?|고객명|예약자|상담[ \t]*예약|수신|발신|"
@@ -111,8 +160,21 @@ _SPEAKER = re.compile(
 )
 _KO_TITLE = re.compile(r"님|씨|고객|환자|보호자|선생님|원장님|입니다|께서")
 _NAMESEQ_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<name>{_NAMESEQ})$")
-_PAIR = re.compile(  # a lookahead, so "Hi Andrew Morgan" still offers "Andrew Morgan"
-    rf"\b(?=(?P<first>[A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?(?P<last>{_CAP})(?!['’-]|(?![가-힣])\w))"
+# a run of two or more capitalised words or initials, spaces or ", " between them: every
+# name not found by a title or a label comes from one of these runs, judged word by word
+_TOKEN_TAIL = rf"(?:{_CAP_TAIL}(?![\w'’-])|\.|(?![\w'’.-]))"  # a word or an initial
+_RUN = re.compile(rf"[A-Z](?<![\w'’.-][A-Z]){_TOKEN_TAIL}(?:,?[ \t]+[A-Z]{_TOKEN_TAIL})+")
+# the lower-case word before a letter that is not an initial: "hepatitis B. Miller", "Plan A"
+_LETTER_OWNER = re.compile(
+    r"(?i)(?:type|vitamin|hepatitis|plan|grade|class|group|stage|level|"
+    r"appendix|section|part|item|option|block|zone|gate|exit|line|room|"
+    r"ward|building|unit|phase|form|schedule|size|cup|hep)[ \t]*$"
+)
+# words before a name whose first name is not known (Xochitl Alvarez) that make it a name
+_WEAK_CONTEXT = re.compile(
+    r"(?i)(?:patient|name|mr|mrs|ms|miss|dr|doctor|contact|signed|sign|guardian|(?:seen|treated|"
+    r"referred|prepared|reviewed|examined|approved|signed|performed) by|attn|spouse|husband|wife|"
+    r"mother|father|son|daughter|caregiver|witness|interpreter|dear|from|cc|to)\W{0,4}$"
 )
 # a romanised Korean name, hyphenated given name before or after the surname (s1 or s2); the
 # first word is shared by both layouts, so the pattern starts with its capital letter
@@ -149,6 +211,14 @@ def _foreign_context_names(text: str) -> Iterator[tuple[int, int]]:
             yield before.span("name")
 
 
+def _strong_surnames(words: list[str]) -> bool:
+    """Whether a name after a label ends in a known surname (or starts with initials)."""
+    last = words[-1].rstrip(".,")
+    return (_is_initial(words[0]) and len(words) > 1) or (
+        _key(last) not in _BLOCKED and _is_surname(last, _key(last), strong=True)
+    )
+
+
 def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
     """Names after an English label: any after a colon, else known or two-word after greetings."""
     for match in _LABELLED.finditer(text):
@@ -156,14 +226,185 @@ def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
         words = text[start:end].split()
         if not words:
             continue
-        personal = match.group("label").split()[-1] in _PERSONAL_LABELS
+        if len(words) == 1:  # Contact: Hughes, Rebecca
+            given = _COMMA_GIVEN.match(text, end)
+            if given is not None and _key(given.group(1)) in _STRONG_FIRST:
+                end = given.end()
+        label = match.group("label").split()[-1]
+        first = _key(words[0])
         if (
             ":" in match.group("colon")
-            or words[0] in FIRST_NAMES
+            or first in _STRONG_FIRST
+            or (label in _PERSONAL_LABELS and first in FIRST_NAMES)
             or words[0] in KOREAN_SURNAMES
-            or (personal and len(words) >= 2)
+            or (label in _PERSONAL_LABELS and len(words) >= 2)
+            or (
+                label not in _IMPERSONAL_LABELS
+                and not text[end : end + 1].isalpha()  # Hoàng: a word cut at its "à"
+                and _strong_surnames(words)
+            )
         ):
             yield start, end, SCORE_LABEL
+
+
+def _is_initial(word: str) -> bool:
+    """``J`` or ``J.``."""
+    return len(word) == 1 or (len(word) == 2 and word[1] == ".")
+
+
+def _surname_shape(word: str) -> bool:
+    """O'Neill, McAllister, MacLeod: surnames by their shape alone."""
+    return (
+        (len(word) > 3 and word[1] in "'’")
+        or (word[2:3].isupper() and word[:2] == "Mc")
+        or (word[3:4].isupper() and word[:3] == "Mac" and len(word) > 5)
+    )
+
+
+def _is_surname(word: str, key: str, strong: bool) -> bool:
+    """A known surname (``strong``: not also a common word), by shape or hyphenated parts."""
+    names = _STRONG_SURNAMES if strong else _SURNAME_LIKE
+    if key in names or _surname_shape(word):
+        return True
+    if "-" in word:  # Garcia-Lopez, Smith-Jones: every part a surname, one of them strong
+        parts = [_key(part) for part in word.split("-")]
+        return all(part in _SURNAME_LIKE for part in parts) and any(
+            part in _STRONG_SURNAMES for part in parts
+        )
+    return False
+
+
+def _run_names(text: str, offset: int, run: str) -> Iterator[tuple[int, int, float]]:
+    """Names in a run of capitalised words and initials (``_RUN``), judged by the name lists.
+
+    - a known first name and the next word (``Jennifer Alvarez``), a middle name or initial
+      between (``Mary Ann Smith``, ``John F. Kennedy``); a first name that is a common word
+      (Grace, Rose) only with a known surname that is not (``Grace Wright``, not ``Rose Hill``);
+    - an initial at the start and a known surname (``J. Smith``, ``T J Hughes``);
+    - a known surname, a comma and a known first name (``Hughes, Rebecca``);
+    - an unknown word and a known surname (``Xochitl Alvarez``) after a word such as patient,
+      name, contact or signed.
+    """
+    words = run.split()  # a comma stays on the word before it: "Hughes," "Rebecca"
+    keys = [word.rstrip(",.") for word in words]
+    keys = [key if key[1:].islower() else _key(key) for key in keys]
+    index = 0
+    while index < len(words) - 1:
+        last = -1 if keys[index] in _BLOCKED else _name_end(text, offset, run, words, keys, index)
+        if last > index:
+            start = offset + _offset_of(run, words, index)
+            end = offset + _offset_of(run, words, last) + len(words[last].rstrip(","))
+            yield start, end, SCORE_FIRST_NAME
+            index = last + 1
+        else:
+            index += 1
+
+
+def _name_end(
+    text: str, offset: int, run: str, words: list[str], keys: list[str], index: int
+) -> int:
+    """Index of the last word of a name starting at ``words[index]``, or -1 (``_run_names``)."""
+    word, key = words[index], keys[index]
+    if word.endswith(","):
+        return _inverted_end(words, keys, index)
+    if key in _STRONG_FIRST or key in _WEAK_FIRST:
+        return _given_name_end(words, keys, index, key in _STRONG_FIRST)
+    if _is_initial(word):
+        last, known = (-1, False) if word in ("A", "I") else _initial_end(words, keys, index)
+        if last < 0:
+            return -1
+        start = offset + _offset_of(run, words, index)
+        if _LETTER_OWNER.search(text, max(0, start - 16), start) is not None:
+            return -1
+        return last if known or _weak_context(text, start) else -1
+    surname = words[index + 1].rstrip(",")
+    if _is_surname(surname, keys[index + 1], strong=True) and _weak_context(
+        text, offset + _offset_of(run, words, index)
+    ):
+        return index + 1
+    return -1
+
+
+def _offset_of(run: str, words: list[str], index: int) -> int:
+    """Where ``words[index]`` (of ``run.split()``) starts in ``run``."""
+    position = 0
+    for word in words[:index]:
+        position = run.index(word, position) + len(word)
+    return run.index(words[index], position)
+
+
+def _weak_context(text: str, start: int) -> bool:
+    """Whether a word before ``start`` (patient, name, contact...) makes a run a name."""
+    return _WEAK_CONTEXT.search(text, max(0, start - 24), start) is not None
+
+
+def _given_name_end(words: list[str], keys: list[str], index: int, strong: bool) -> int:
+    """Index of the last word of a name that starts with a first name, or -1."""
+    count = len(words)
+    position = index + 1
+    initials = 0
+    while position < count - 1 and _is_initial(words[position]) and initials < 2:
+        position += 1  # John F. Kennedy, John F Kennedy
+        initials += 1
+    if position >= count or keys[position] in _BLOCKED or _is_initial(words[position]):
+        return -1
+    surname = words[position].rstrip(",")
+    if not strong and not _is_surname(surname, keys[position], strong=True):
+        return -1
+    end = position
+    if not words[position].endswith(",") and position + 1 < count:
+        # a third word: Mary Ann Smith (second a first name), Maria Garcia Lopez (a surname)
+        third, key = words[position + 1].rstrip(","), keys[position + 1]
+        if (
+            key not in _BLOCKED
+            and not _is_initial(third)
+            and (
+                (initials == 0 and keys[position] in FIRST_NAMES and _is_surname(third, key, False))
+                or _is_surname(third, key, strong=True)
+            )
+        ):
+            end = position + 1
+    return end
+
+
+def _initial_end(words: list[str], keys: list[str], index: int) -> tuple[int, bool]:
+    """Index of the surname after initials at a run's start (``J. Smith``), or -1; known?
+
+    A surname not in the list (``T. Okonkwo``) is returned as not known: it takes a context
+    word (signed by, patient, Dr) before the initial.
+    """
+    if index and not words[index - 1].endswith(","):
+        return -1, False  # Hepatitis B. Miller: a letter after a word is not an initial
+    position = index
+    while position < len(words) - 1 and _is_initial(words[position]):
+        position += 1
+    key = keys[position]
+    if position - index > 3 or _is_initial(words[position]) or key in _BLOCKED:
+        return -1, False
+    surname = words[position].rstrip(",")
+    dotted = words[position - 1].endswith(".")
+    if _is_surname(surname, key, strong=not dotted):
+        return position, True
+    unknown = key not in SURNAMES and key not in FIRST_NAMES
+    return (position, False) if dotted and unknown else (-1, False)
+
+
+def _inverted_end(words: list[str], keys: list[str], index: int) -> int:
+    """Index of the first name in ``Surname, Firstname [I.]``, or -1."""
+    surname = words[index].rstrip(",")
+    if index and not words[index - 1].endswith(","):
+        return -1  # the surname must start its segment: not "Emily Watson, David"
+    if not _is_surname(surname, keys[index], strong=True):
+        return -1
+    position = index + 1
+    if keys[position] not in _STRONG_FIRST or words[position].endswith("."):
+        return -1
+    end = position
+    if position + 1 < len(words) and _is_initial(words[position + 1].rstrip(",")):
+        end = position + 1
+    if not words[end].endswith(",") and end + 1 < len(words):
+        return -1  # "Hughes, Rebecca Clark": a list of names, not an inverted one
+    return end
 
 
 class EnglishNameRecognizer(RegexEntityRecognizer):
@@ -182,11 +423,10 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
         for start, end in _foreign_context_names(text):
             start, end = _trim(text, start, end)
             words = text[start:end].split()
-            if len(words) >= 2 or (words and words[0] in FIRST_NAMES):
+            if len(words) >= 2 or (words and _key(words[0]) in _STRONG_FIRST):
                 yield start, end, SCORE_LABEL
-        for match in _PAIR.finditer(text):
-            if match.group("first") in FIRST_NAMES and match.group("last") not in NOT_NAMES:
-                yield match.start("first"), match.end("last"), SCORE_FIRST_NAME
+        for match in _RUN.finditer(text):
+            yield from _run_names(text, match.start(), match.group())
         for match in _KOREAN.finditer(text):
             if (match.group("s2") or match.group("s1")) in KOREAN_SURNAMES:
                 yield match.start(), match.end(), SCORE_KOREAN

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from scanner.recognizers.person_en import EnglishNameRecognizer
+from scanner.recognizers.person_en import (
+    COMMON_FIRST_NAMES,
+    COMMON_SURNAMES,
+    FIRST_NAMES,
+    SURNAMES,
+    EnglishNameRecognizer,
+)
 from scanner.recognizers.person_ko import (
     SCORE_PARTICLE,
     SCORE_STRONG,
@@ -311,3 +317,148 @@ def test_english_title_is_not_part_of_the_span():
     text = "Dear Mr. John Smith,"
     spans = {(s, e) for s, e, _ in EnglishNameRecognizer().candidates(text)}
     assert spans == {(9, 19)}
+
+
+# Structure and name lists: names the lists do not hold where the structure decides (title,
+# label, initial + context), and names they hold in each new form.
+ENGLISH_LIST_POSITIVES = [
+    ("Seen by Dr. Nakamura today.", ["Nakamura"]),
+    ("Mrs. Thorsdottir called.", ["Thorsdottir"]),
+    ("signed by T. Okonkwo", ["T. Okonkwo"]),
+    ("J. Smith will bring the forms.", ["J. Smith"]),
+    ("reviewed, J Hughes", ["J Hughes"]),
+    ("Mary Ann Smith checked in.", ["Mary Ann Smith"]),
+    ("John F. Kennedy Jr was the donor", ["John F. Kennedy"]),
+    ("Contact: Hughes, Rebecca", ["Hughes, Rebecca"]),
+    ("Johnson, Mary and Lopez, Carlos attended.", ["Johnson, Mary", "Lopez, Carlos"]),
+    ("We called Sarah Smith-Jones back.", ["Sarah Smith-Jones"]),
+    ("Invoice for Garcia-Lopez, Ana", ["Garcia-Lopez, Ana"]),
+    ("Talked with Jennifer McAllister about fees.", ["Jennifer McAllister"]),
+    ("Grace Wright booked a consultation.", ["Grace Wright"]),
+    ("We met Rose Turner at noon.", ["Rose Turner"]),
+    ("Aaliyah Brooks paid by card.", ["Aaliyah Brooks"]),
+    ("Jayden Alvarez missed his visit.", ["Jayden Alvarez"]),
+    ("spoke with patient Xochitl Alvarez", ["Xochitl Alvarez"]),
+    ("Dr. J. R. Hughes", ["J. R. Hughes"]),
+    ("Emily Watson, David Miller", ["Emily Watson", "David Miller"]),
+]
+ENGLISH_LIST_DECOYS = [
+    "Will you call us back?",
+    "Grace period applies",
+    "Young adults welcome",
+    "King size bed",
+    "Rose Hill Road",
+    "Brown Street",
+    "Mark the box",
+    "May 2024",
+    "Dr. appointment",
+    "Amlodipine Besylate",
+    "Seoul National University",
+    "Rose Hill",
+    "Grace Period Ends",
+    "Long Beach",
+    "Hepatitis B. Miller negative",
+    "Vitamin C. Brown rice",
+    "A Brown bag",
+    "Still, David said",
+    "Jasmine Rice",
+    "Austin Texas",
+    "Will Power",
+    "Virginia Beach",
+    "Hoàng Kim Spa",
+    "Plan B. Turner",
+    "Young, Rebecca",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_LIST_POSITIVES)
+def test_english_names_from_lists_and_structure(find, text, expected):
+    assert [value for _, value in find(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize("text", ENGLISH_LIST_DECOYS)
+def test_english_common_words_do_not_make_names(find, text):
+    assert find(text, "PERSON") == []
+
+
+# Faker-like sentences written for these tests (clinic notes, e-mails, letters), names chosen
+# without looking at the lists, and decoys. On the recognizer before the census lists:
+# precision 0.765, recall 0.394; now 1.000 and 0.939 (two misses, marked xfail).
+ENGLISH_UNSEEN_TEXT = [
+    (
+        "Please send the discharge summary to Jennifer Alvarez at the front desk.",
+        ["Jennifer Alvarez"],
+    ),
+    ("Patient Marcus O'Neill was seen on 12 March for a follow-up.", ["Marcus O'Neill"]),
+    ("Contact: Hughes, Rebecca", ["Hughes, Rebecca"]),
+    ("The consent form was signed by T. Nakamura on arrival.", ["T. Nakamura"]),
+    ("Dr. Okonkwo reviewed the biopsy results this morning.", ["Okonkwo"]),
+    ("Ms. Thorsdottir asked whether the swelling is normal.", ["Thorsdottir"]),
+    ("Referred by Dr. A. Castellanos, St Mary's practice.", ["A. Castellanos"]),
+    ("Brandon Whitfield called to reschedule his appointment.", ["Brandon Whitfield"]),
+    ("Invoice prepared for Latoya Pemberton, paid in full.", ["Latoya Pemberton"]),
+    ("Anesthesia was given by Gregory Vance, CRNA.", ["Gregory Vance"]),
+    ("Attendees: Kowalski, Diane", ["Kowalski, Diane"]),
+    pytest.param(
+        "Attendees: Kowalski, Diane; Okafor, Maureen",
+        ["Kowalski, Diane", "Okafor, Maureen"],
+        marks=pytest.mark.xfail(strict=True, reason="Okafor is not a known surname"),
+    ),
+    pytest.param(
+        "Attendees: Ferreira, Paulo",
+        ["Ferreira, Paulo"],
+        marks=pytest.mark.xfail(strict=True, reason="Paulo is not a known first name"),
+    ),
+    ("Mary Ellen Sutherland is the emergency contact.", ["Mary Ellen Sutherland"]),
+    ("Her husband, Douglas R. Pritchard, will drive her home.", ["Douglas R. Pritchard"]),
+    ("Grace Whitaker confirmed the 10:30 slot.", ["Grace Whitaker"]),
+    ("We spoke with Rose McAllister about the aftercare.", ["Rose McAllister"]),
+    ("Note from J. Abernathy: wound healing well.", ["J. Abernathy"]),
+    ("Per Hope Castillo, the lab will fax the results.", ["Hope Castillo"]),
+    ("Nurse Priya Raman changed the dressing at 14:00.", ["Priya Raman"]),
+    ("Patient name: Zoltan Farkas", ["Zoltan Farkas"]),
+    ("Dear Ms. Abernathy-Cole, your results are ready.", ["Abernathy-Cole"]),
+    (
+        "Kindly forward this to Terrence Blackwood and Shauna Delacroix.",
+        ["Terrence Blackwood", "Shauna Delacroix"],
+    ),
+    ("Signed: Winifred Hargreaves", ["Winifred Hargreaves"]),
+    ("The scan was booked by Kendra Lockhart yesterday.", ["Kendra Lockhart"]),
+    ("Mr. Oyelaran prefers to be contacted by email.", ["Oyelaran"]),
+    ("Prescriber: Dr. Elena Vasquez-Moreno", ["Elena Vasquez-Moreno"]),
+    ("Follow-up with Ricardo Salgado in two weeks.", ["Ricardo Salgado"]),
+    ("Spoke to patient Xiomara Quintanilla about fasting.", ["Xiomara Quintanilla"]),
+    ("Witness: Harold Finch", ["Harold Finch"]),
+    ("Cc: Fitzgerald, Maureen", ["Fitzgerald, Maureen"]),
+    ("Will you confirm the appointment by Friday?", []),
+    ("The grace period for payment is 30 days.", []),
+    ("Young adults often need a lower dose.", []),
+    ("The room has a King size bed for overnight stays.", []),
+    ("Parking is available on Rose Hill Road.", []),
+    ("Our second clinic is on Brown Street near the station.", []),
+    ("Mark the box if you have allergies.", []),
+    ("Your next visit is in May 2024.", []),
+    ("Please book a Dr. appointment online.", []),
+    ("Current medication: Amlodipine Besylate 5 mg daily.", []),
+    ("She trained at Seoul National University Hospital.", []),
+    ("Grace Period Ends Soon", []),
+    ("Long Beach Memorial referred the case.", []),
+    ("Take Vitamin D. Brown rice is fine.", []),
+    ("Hepatitis B. Miller test negative.", []),
+    ("Jasmine Rice and Ginger Tea are on the menu.", []),
+    ("Austin Texas office closed on Monday.", []),
+    ("Summer Sale: Hyaluronic Filler 20% off", []),
+    ("Patient Portal login issues: call Front Desk.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_UNSEEN_TEXT)
+def test_english_unseen_text(find, text, expected):
+    assert [value for _, value in find(text, "PERSON")] == expected
+
+
+def test_english_name_lists_mark_common_words():
+    assert {"Grace", "Rose", "Hope"} <= COMMON_FIRST_NAMES
+    assert {"Brown", "Young", "King", "Long"} <= COMMON_SURNAMES
+    assert "Jennifer" in FIRST_NAMES and "Jennifer" not in COMMON_FIRST_NAMES
+    assert "Alvarez" in SURNAMES and len(SURNAMES) > 9000 and len(FIRST_NAMES) > 3000
