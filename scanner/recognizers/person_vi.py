@@ -136,6 +136,11 @@ _TRIGGER = "|".join(
     + ["ơi"]
 )
 
+_HYPERSCAN_TRIGGER = (
+    "(?:"
+    + "|".join(re.escape(s) for s in SURNAMES + UNACCENTED_SAFE + UNACCENTED_AMBIGUOUS)
+    + rf")[ \t]+[A-Z{_UPPER}]|ơi"
+)
 _NOT_VOCATIVE = split_words("bác sĩ y tá dược anh chị em cô chú ông bà bạn cháu bé ơi ạ trời mẹ bố")
 
 
@@ -143,7 +148,7 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
     """Finds PERSON: Vietnamese names by surname, capitalised syllables and address forms."""
 
     ENTITY = "PERSON"
-    TRIGGER = Trigger(pattern=_TRIGGER)
+    TRIGGER = Trigger(pattern=_TRIGGER, hyperscan=_HYPERSCAN_TRIGGER)
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
         """Yield Vietnamese names with a score from their form of address and length."""
