@@ -119,8 +119,12 @@ def _matches(
 ) -> dict[tuple[str, ...], tuple[int, int]]:
     """Keys found in a token sequence → their character span in the space-joined tokens."""
     joined, starts = _joined(name)
+    present = frozenset(name)
+    hangul = _HANGUL.search(joined) is not None
     found: dict[tuple[str, ...], tuple[int, int]] = {}
     for key in keys:
+        if key[0] not in present and not (hangul and len(key) == 1 and key[0] in joined):
+            continue  # cheap test first: a key starts with one of the name's tokens
         span = _find_key(key, name, joined, starts)
         if span is not None:
             found[key] = span
