@@ -1,8 +1,9 @@
 """Detection quality and speed: expunge's Engine vs plain Presidio on the labeled corpus.
 
-``python bench/detect.py [--corpus main|heldout] [--docs N] [--seed S] [--json FILE]``
-generates the corpus of bench/corpus.py (the one the recognizers were written against) or of
-bench/heldout.py (written separately), then runs each engine in its own worker process
+``python bench/detect.py [--corpus main|heldout|blind] [--docs N] [--seed S] [--json FILE]``
+generates the corpus of bench/corpus.py (the one the recognizers were written against),
+bench/heldout.py (written separately, used to find gaps) or bench/blind.py (written
+separately and only ever scored, never read for errors), then runs each engine in its own worker process
 (pinned to one core where the OS allows, so chars/s is per core and peak RSS is the engine's
 own), one after the other, on the same texts, and prints chars/s (best of three timed
 passes), the ratio, the F1 tables and peak RSS.
@@ -30,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import corpus, heldout  # noqa: E402
+from bench import blind, corpus, heldout  # noqa: E402
 from bench.corpus import ENTITY_TYPES, Doc  # noqa: E402
 from bench.score import Report, Scored, evaluate, format_comparison  # noqa: E402
 
@@ -39,6 +40,7 @@ DEFAULT_SEED = 20261125
 CORPORA: dict[str, Callable[[int, int], list[Doc]]] = {
     "main": corpus.generate,
     "heldout": heldout.generate,
+    "blind": blind.generate,
 }
 ENGINES = ("expunge", "presidio")
 THRESHOLD = 0.5
@@ -191,7 +193,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=DEFAULT_DOCS)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="main",
-                        help="main: bench/corpus.py; heldout: bench/heldout.py")  # fmt: skip
+                        help="main: bench/corpus.py; heldout: bench/heldout.py; "
+                             "blind: bench/blind.py")  # fmt: skip
     parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--errors", type=int, default=0, help="show N errors per type")

@@ -16,7 +16,7 @@ Fields come from four layouts (``fields``):
 - JSON string or number members (``"key": "value"``);
 - ``key=value`` and ``key="value"`` pairs (logs, query strings);
 - form lines ``Label: value`` (ASCII or full-width colon), the value ending at a run of two
-  spaces, a `` | `` or the line end.
+  spaces, a `` | `` or the line end, where the next field may start.
 
 A weak hint (``name``, ``patient``) counts only in a record that also has a strong hint of a
 personal field (a table header or JSON object with a phone or birth-date column): a lone
@@ -68,11 +68,13 @@ _KEY_VALUE = re.compile(
     r"(?<![\w.-])(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,39})="
     r'(?:"(?P<quoted>[^"\n]{1,200})"|(?P<value>[^\s"&,;]{1,100}))'
 )
+# a label at the start of a line, or after a wide gap or a " | " (several fields on a line)
 _FORM_LINE = re.compile(
-    r"^[ \t]*(?P<key>[^\n:：=|\"]{1,30}?)[ \t]*[:：][ \t]*(?P<value>[^\n]{1,200})", re.MULTILINE
+    r"(?:^|(?<=[ \t][ \t])|(?<=\| ))[ \t]*(?P<key>[^\s:：=|\"][^\n:：=|\"]{0,29}?)[ \t]*[:：]"
+    r"[ \t]*(?P<value>[^\n]{1,200}?)(?=[ \t]{2}|[ \t]\|[ \t]|[ \t]*$)",
+    re.MULTILINE,
 )
 _NOT_LABEL = re.compile(r"[\d\[\]()<>@/]")
-_VALUE_END = re.compile(r"[ \t]{2,}|[ \t]\|[ \t]|[ \t]*$")
 _MARKDOWN_RULE = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")
 # a cell: quoted parts and other characters up to the delimiter (each cell, empty ones too)
 _QUOTED_CELLS = {
@@ -224,10 +226,7 @@ def _form_field(text: str, match: re.Match[str]) -> Field | None:
     key = match.group("key")
     if len(key.split()) > MAX_LABEL_WORDS or _NOT_LABEL.search(key) is not None:
         return None
-    start = match.start("value")
-    cut = _VALUE_END.search(text, start, match.end("value"))
-    end = cut.start() if cut is not None else match.end("value")
-    return _trimmed(match.group("key"), text, start, end)
+    return _trimmed(key, text, *match.span("value"))
 
 
 def _trimmed(key: str, text: str, start: int, end: int) -> Field | None:

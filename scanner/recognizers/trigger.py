@@ -22,6 +22,7 @@ trigger, so the shortcut never changes a result (``plain_lowered``).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -125,6 +126,7 @@ class _Searcher:
         self._database = database
         self._fallback = fallback
         self._everything = [(i, p) for i, p in fallback]
+        self._local = threading.local()  # Hyperscan's scratch space: one per thread
 
     @classmethod
     def build(
@@ -157,10 +159,18 @@ class _Searcher:
                 def found(index: int, *_: Any) -> None:
                     fired[index] = True
 
-                self._database.scan(data, match_event_handler=found)
+                self._database.scan(data, match_event_handler=found, scratch=self._scratch())
         for index, pattern in remaining:
             if not fired[index] and pattern.search(text) is not None:
                 fired[index] = True
+
+
+    def _scratch(self) -> Any:
+        """This thread's scratch space (a scan may not share one with another thread)."""
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = _hyperscan.Scratch(self._database)
+        return scratch
 
 
 _HS_FLAGS = ("HS_FLAG_SINGLEMATCH", "HS_FLAG_UTF8", "HS_FLAG_UCP", "HS_FLAG_ALLOWEMPTY")

@@ -101,7 +101,9 @@ PERSONAL: list[tuple[str, str, list[Any], str | None, str, str]] = [
      "IP_ADDRESS", "values+name"),
     ("payments", "card_no", ["4111-1111-1111-1111", "5500 0000 0000 0004"], None,
      "CREDIT_CARD", "values+name"),
-    ("patients", "patient_name", ["Madonna", "Prince", "Cher", "Sting"], None, "PERSON", "name"),
+    # behind the column's label, a form line "성명: Madonna" types even mononyms by value
+    ("patients", "patient_name", ["Madonna", "Prince", "Cher", "Sting"], None, "PERSON",
+     "values+name"),
 ]  # fmt: skip
 
 
