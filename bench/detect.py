@@ -5,8 +5,8 @@ generates the corpus of bench/corpus.py (the one the recognizers were written ag
 bench/heldout.py (written separately, used to find gaps) or bench/blind.py (written
 separately and only ever scored, never read for errors), then runs each engine in its own
 worker process (pinned to one core where the OS allows, so chars/s is per core and peak RSS
-is the engine's own), one after the other, on the same texts, and prints chars/s (best of three timed
-passes), the ratio, the F1 tables and peak RSS.
+is the engine's own), one after the other, on the same texts, and prints chars/s (best of three
+timed passes), the ratio, the F1 tables and peak RSS.
 
 Plain Presidio is AnalyzerEngine with its default recognizers, language "en", on a blank
 spaCy "en" pipeline: no trained spaCy model is installable here (``spacy.load(
