@@ -1,10 +1,12 @@
 """Detection quality and speed: expunge's Engine vs plain Presidio on the labeled corpus.
 
-``python bench/detect.py [--docs N] [--seed S] [--json FILE]`` generates the corpus of
-bench/corpus.py, then runs each engine in its own worker process (pinned to one core where
-the OS allows, so chars/s is per core and peak RSS is the engine's own), one after the other,
-on the same texts, and prints chars/s (best of three timed passes), the ratio, the F1
-tables and peak RSS.
+``python bench/detect.py [--corpus main|heldout|blind] [--docs N] [--seed S] [--json FILE]``
+generates the corpus of bench/corpus.py (the one the recognizers were written against),
+bench/heldout.py (written separately, used to find gaps) or bench/blind.py (written
+separately and only ever scored, never read for errors), then runs each engine in its own
+worker process (pinned to one core where the OS allows, so chars/s is per core and peak RSS
+is the engine's own), one after the other, on the same texts, and prints chars/s (best of three
+timed passes), the ratio, the F1 tables and peak RSS.
 
 Plain Presidio is AnalyzerEngine with its default recognizers, language "en", on a blank
 spaCy "en" pipeline: no trained spaCy model is installable here (``spacy.load(
@@ -29,11 +31,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import ENTITY_TYPES, Doc, generate  # noqa: E402
+from bench import blind, corpus, heldout  # noqa: E402
+from bench.corpus import ENTITY_TYPES, Doc  # noqa: E402
 from bench.score import Report, Scored, evaluate, format_comparison  # noqa: E402
 
 DEFAULT_DOCS = 1500
 DEFAULT_SEED = 20261125
+CORPORA: dict[str, Callable[[int, int], list[Doc]]] = {
+    "main": corpus.generate,
+    "heldout": heldout.generate,
+    "blind": blind.generate,
+}
 ENGINES = ("expunge", "presidio")
 THRESHOLD = 0.5
 REPEATS = 3
@@ -90,11 +98,11 @@ def spacy_model_available() -> bool:
     return True
 
 
-def worker(name: str, seed: int, n_docs: int, out: Path) -> None:
+def worker(name: str, corpus_name: str, seed: int, n_docs: int, out: Path) -> None:
     """Run one engine over the corpus and write its predictions and figures as JSON."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    docs = generate(seed, n_docs)
+    docs = CORPORA[corpus_name](seed, n_docs)
     started = time.perf_counter()
     run, supported = BUILDERS[name]()
     run(docs[0].text)  # warm-up: lazy imports, regex compilation
@@ -119,12 +127,12 @@ def worker(name: str, seed: int, n_docs: int, out: Path) -> None:
     out.write_text(json.dumps(result), encoding="utf-8")
 
 
-def run_worker(name: str, seed: int, n_docs: int) -> dict[str, Any]:
+def run_worker(name: str, corpus_name: str, seed: int, n_docs: int) -> dict[str, Any]:
     """Run ``worker`` for one engine in a fresh process and return what it wrote."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"{name}.json"
-        command = [sys.executable, __file__, "--worker", name, "--seed", str(seed),
-                   "--docs", str(n_docs), "--out", str(out)]  # fmt: skip
+        command = [sys.executable, __file__, "--worker", name, "--corpus", corpus_name,
+                   "--seed", str(seed), "--docs", str(n_docs), "--out", str(out)]  # fmt: skip
         subprocess.run(command, check=True)
         result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return result
@@ -184,6 +192,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="detection quality and speed benchmark")
     parser.add_argument("--docs", type=int, default=DEFAULT_DOCS)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="main",
+                        help="main: bench/corpus.py; heldout: bench/heldout.py; "
+                             "blind: bench/blind.py")  # fmt: skip
     parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--errors", type=int, default=0, help="show N errors per type")
@@ -191,14 +202,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        worker(args.worker, args.seed, args.docs, args.out)
+        worker(args.worker, args.corpus, args.seed, args.docs, args.out)
         return
-    docs = generate(args.seed, args.docs)
+    docs = CORPORA[args.corpus](args.seed, args.docs)
     gold = sum(len(d.spans) for d in docs)
     chars = sum(len(d.text) for d in docs)
-    print(f"corpus: seed {args.seed}, {len(docs)} docs, {chars:,} chars, {gold} gold spans")
+    print(f"corpus: {args.corpus}, seed {args.seed}, {len(docs)} docs, {chars:,} chars, "
+          f"{gold} gold spans")  # fmt: skip
     print(f"spaCy en_core_web_sm loadable: {spacy_model_available()} (baseline uses blank 'en')")
-    results = {name: run_worker(name, args.seed, args.docs) for name in args.engines.split(",")}
+    results = {
+        name: run_worker(name, args.corpus, args.seed, args.docs)
+        for name in args.engines.split(",")
+    }
     print()
     print_speed(results)
     reports: dict[str, Report] = {}

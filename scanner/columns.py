@@ -22,19 +22,24 @@ are dropped.
 from __future__ import annotations
 
 import json
-import os
 import re
-import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
 from scanner.engine import Detection, Engine
 from scanner.mask import mask
+from scanner.recognizers.field_names import (
+    HintTable,
+    hint_strengths,
+    load_hints,
+    name_hints,
+    tokens,
+)
+
+__all__ = ["ColumnFinding", "HintTable", "classify_column", "load_hints", "name_hints", "tokens"]
 
 SEPARATOR = "\n¶\n"
 MAX_VALUE_CHARS = 20_000
@@ -52,9 +57,6 @@ MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 80
 MAX_ADDRESS_CHARS = 300
 MIN_BIRTH_YEAR = 1900
-HINTS_FILE = Path(__file__).parent / "recognizers" / "data" / "column_hints.txt"
-HINTS_ENV = "EXPUNGE_COLUMN_HINTS"
-PEOPLE = "~people"
 
 # Written before a value of a hinted column: one of each recognizer's context words.
 LABELS: Mapping[str, str] = {
@@ -81,8 +83,6 @@ PLACEHOLDERS = frozenset(
      "해당없음", "không", "khong", "chưa có", "không có"}
 )  # fmt: skip
 
-_TOKEN = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\W\d_A-Za-z]+")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NUMBER = re.compile(r"\d[\d-]*\d")
 _DATE_LIKE = re.compile(
     r"(?P<y>\d{4})(?:[-./]\d{1,2}[-./]\d{1,2}(?:[T ][\d:.,+\-Z]*)?|\d{4})?"
@@ -111,14 +111,6 @@ class ColumnFinding:
 
 
 @dataclass(frozen=True)
-class HintTable:
-    """Column-name keys (token tuples) → (entity types, weak), and the people-table keys."""
-
-    keys: Mapping[tuple[str, ...], tuple[frozenset[str], bool]]
-    people: frozenset[tuple[str, ...]]
-
-
-@dataclass(frozen=True)
 class _Value:
     """One distinct sampled value as text, how many rows hold it, whether it was a date."""
 
@@ -135,137 +127,6 @@ class _Tally:
     score_sum: float = 0.0
     best_score: float = -1.0
     best_span: str = ""
-
-
-# --- name hints ---------------------------------------------------------------------------
-
-
-def tokens(name: str) -> tuple[str, ...]:
-    """Split an identifier into lower-case tokens: ``patientDOB_2`` → patient, dob, 2."""
-    plain = _fold(name)
-    return tuple(token.lower() for token in _TOKEN.findall(plain))
-
-
-def _fold(text: str) -> str:
-    """NFC, Vietnamese diacritics removed from Latin letters (đ → d); Hangul kept."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    out = []
-    for char in unicodedata.normalize("NFC", text):
-        if char.isascii() or not char.isalpha() or _HANGUL.match(char):
-            out.append(char)
-        else:
-            base = unicodedata.normalize("NFD", char)[0]
-            out.append(base if base.isascii() else char)
-    return "".join(out)
-
-
-def load_hints(paths: Iterable[Path | str]) -> HintTable:
-    """Read hint files (``ENTITY: key, key?, ...`` lines; ``~people: ...``) into one table."""
-    merged: dict[tuple[str, ...], tuple[set[str], bool]] = {}
-    people: set[tuple[str, ...]] = set()
-    for path in paths:
-        for entity, key, weak in _hint_lines(Path(path)):
-            if entity == PEOPLE:
-                people.add(key)
-                continue
-            types, was_weak = merged.get(key, (set(), True))
-            merged[key] = (types | {entity}, was_weak and weak)
-    keys = {key: (frozenset(types), weak) for key, (types, weak) in merged.items()}
-    return HintTable(keys=keys, people=frozenset(people))
-
-
-def _hint_lines(path: Path) -> Iterable[tuple[str, tuple[str, ...], bool]]:
-    """Yield (entity, key tokens, weak) for each key of a hint file."""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        entity, colon, rest = line.partition(":")
-        if not colon:
-            continue
-        for raw in rest.split(","):
-            word = raw.strip()
-            key = tokens(word.rstrip("?"))
-            if key:
-                yield entity.strip(), key, word.endswith("?")
-
-
-@lru_cache(maxsize=1)
-def default_hints() -> HintTable:
-    """The built-in hint table plus the files listed in ``EXPUNGE_COLUMN_HINTS``."""
-    extra = [p for p in os.environ.get(HINTS_ENV, "").split(os.pathsep) if p.strip()]
-    return load_hints([HINTS_FILE, *extra])
-
-
-def name_hints(
-    column: str, table: str | None = None, *, weak: bool = True, hints: HintTable | None = None
-) -> frozenset[str]:
-    """The entity types a column's name suggests (``weak=False``: only the strong ones)."""
-    strengths = hint_strengths(column, table, hints)
-    return frozenset(e for e, strong in strengths.items() if weak or strong)
-
-
-def hint_strengths(
-    column: str, table: str | None = None, hints: HintTable | None = None
-) -> dict[str, bool]:
-    """Entity type → True for a strong hint, False for a weak one."""
-    table_hints = hints or default_hints()
-    column_tokens = tokens(column)
-    people = table is not None and bool(_matches(tokens(table), table_hints.people))
-    strengths: dict[str, bool] = {}
-    for key in _covering(_matches(column_tokens, table_hints.keys)):
-        types, weak = table_hints.keys[key]
-        for entity in types:
-            strengths[entity] = strengths.get(entity, False) or not weak or people
-    return strengths
-
-
-def _matches(
-    name: tuple[str, ...], keys: Iterable[tuple[str, ...]]
-) -> dict[tuple[str, ...], tuple[int, int]]:
-    """Keys found in a token sequence → their character span in the space-joined tokens."""
-    joined, starts = _joined(name)
-    found: dict[tuple[str, ...], tuple[int, int]] = {}
-    for key in keys:
-        span = _find_key(key, name, joined, starts)
-        if span is not None:
-            found[key] = span
-    return found
-
-
-def _joined(name: tuple[str, ...]) -> tuple[str, list[int]]:
-    """Tokens joined by spaces, and each token's start offset in the joined text."""
-    starts, offset = [], 0
-    for token in name:
-        starts.append(offset)
-        offset += len(token) + 1
-    return " ".join(name), starts
-
-
-def _find_key(
-    key: tuple[str, ...], name: tuple[str, ...], joined: str, starts: list[int]
-) -> tuple[int, int] | None:
-    """The char span of ``key`` in the name: whole tokens, or inside one for Hangul keys."""
-    size = len(key)
-    for index in range(len(name) - size + 1):
-        if name[index : index + size] == key:
-            start = starts[index]
-            return start, start + len(" ".join(key))
-    if size == 1 and len(key[0]) >= 2 and _HANGUL.match(key[0]):
-        at = joined.find(key[0])
-        if at >= 0:
-            return at, at + len(key[0])
-    return None
-
-
-def _covering(found: Mapping[tuple[str, ...], tuple[int, int]]) -> list[tuple[str, ...]]:
-    """Drop keys whose span lies inside a longer key's span (``ip_address`` beats ``address``)."""
-    kept = []
-    for key, (start, end) in found.items():
-        inside = any(
-            (s <= start and end <= e) and (e - s) > (end - start) for s, e in found.values()
-        )
-        if not inside:
-            kept.append(key)
-    return kept
 
 
 # --- values -------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ from scanner.nlp import OfflineSpacyNlpEngine
 from scanner.recognizers import default_recognizers
 from scanner.recognizers.base import (
     DEFAULT_WINDOW,
+    SelfLabelling,
     WindowContextEnhancer,
     has_context,
     remove_duplicates,
@@ -165,7 +166,8 @@ class Engine:
             needs_nlp=any(_reads_tokens(recognizer) for recognizer in recognizers),
             own_enhancers=any(_enhances(recognizer) for recognizer in recognizers),
             no_tokens=_no_tokens(self._nlp, language),
-            thresholds={rec.id: rec.score_thresholds for rec in recognizers},
+            thresholds={r.id: r.score_thresholds for r in recognizers if r.score_thresholds},
+            self_labelled=frozenset(r for r in recognizers if isinstance(r, SelfLabelling)),
             context_words={rec.id: tuple(rec.context or ()) for rec in recognizers},
         )
 
@@ -213,7 +215,8 @@ class Engine:
         for recognizer, run in steps:
             found = run(text, plan.entities, artifacts)
             if found:
-                _add_recognizer_id(found, recognizer)
+                if recognizer not in plan.self_labelled:
+                    _add_recognizer_id(found, recognizer)
                 results.extend(found)
         if plan.own_enhancers:
             results = _recognizer_enhancements(text, results, artifacts, plan.recognizers)
@@ -231,7 +234,10 @@ class Engine:
                 context=None,
             )
         default = self._analyzer.default_score_threshold
-        results = [r for r in results if r.score >= _threshold(r, plan.thresholds, default)]
+        if plan.thresholds:
+            results = [r for r in results if r.score >= _threshold(r, plan.thresholds, default)]
+        else:
+            results = [r for r in results if r.score >= default]
         return remove_duplicates(results)
 
 
@@ -249,8 +255,9 @@ class _Plan:
     needs_nlp: bool
     own_enhancers: bool
     no_tokens: NlpArtifacts
-    thresholds: Mapping[str, Mapping[str, float]]
+    thresholds: Mapping[str, Mapping[str, float]]  # only recognizers that set their own
     context_words: Mapping[str, tuple[str, ...]]
+    self_labelled: frozenset[EntityRecognizer]  # they put their id and name on each result
 
 
 def _runner(recognizer: EntityRecognizer) -> Runner:
@@ -329,6 +336,8 @@ def _enhance_in_window(
     key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
     plain = plain_lowered(text)
     for result in results:
+        if result.score >= enhancer.MAX_SCORE:  # a boost could not raise it
+            continue
         recognizer_id = (result.recognition_metadata or {}).get(key)
         words = context_words.get(recognizer_id, ()) if isinstance(recognizer_id, str) else ()
         if words and has_context(text, result.start, result.end, words, enhancer.window, plain):

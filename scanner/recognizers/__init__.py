@@ -15,6 +15,7 @@ from scanner.recognizers import (
     credit_card,
     date_of_birth,
     email,
+    fields,
     iban,
     ip_address,
     kr_brn,
@@ -55,6 +56,7 @@ MODULES = (
     person_vi,
     person_en,
     address,
+    fields,
 )
 
 

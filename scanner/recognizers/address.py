@@ -138,7 +138,8 @@ _EN_ADDRESS = re.compile(
 _EN_TRIGGER = Trigger(
     pattern="|".join(
         [f"{word}(?<=[ \t]{word})" for word in _EN_TYPES.split("|")] + ["-daero", "-ro", "-gil"]
-    )
+    ),
+    hyperscan=f"[ \t](?:{_EN_TYPES})|-daero|-ro|-gil",
 )
 
 

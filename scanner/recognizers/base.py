@@ -154,6 +154,13 @@ def _recognizer_id(result: RecognizerResult) -> str | None:
     return value if isinstance(value, str) else None
 
 
+class SelfLabelling:
+    """Marks a recognizer whose ``analyze`` puts its id and name in every result's metadata.
+
+    The engine then skips labelling the results itself (``AnalyzerEngine`` always does).
+    """
+
+
 def remove_duplicates(results: list[RecognizerResult]) -> list[RecognizerResult]:
     """``EntityRecognizer.remove_duplicates`` on plain keys: same results, same order.
 
@@ -200,7 +207,7 @@ def analyze_patterns(
     return remove_duplicates([r for r in results if r.score > EntityRecognizer.MIN_SCORE])
 
 
-class LeanPatterns(PatternRecognizer):
+class LeanPatterns(SelfLabelling, PatternRecognizer):
     """A Presidio pattern recognizer analysed by :func:`analyze_patterns` (same results,
     none of the per-match explanation bookkeeping). Put it first among the bases."""
 

@@ -33,13 +33,13 @@ from typing import ClassVar
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scanner.recognizers.base import DEFAULT_WINDOW, has_context, remove_duplicates
+from scanner.recognizers.base import DEFAULT_WINDOW, SelfLabelling, has_context, remove_duplicates
 from scanner.recognizers.trigger import Trigger, plain_lowered
 
 Span = tuple[int, int, float]
 
 
-class FastPatternRecognizer(PatternRecognizer):
+class FastPatternRecognizer(SelfLabelling, PatternRecognizer):
     """PatternRecognizer on ``re`` with value groups, required context and a span check."""
 
     ENTITY: ClassVar[str] = ""

@@ -3,10 +3,10 @@
 Two layouts: the classic one letter + 8 digits (``M12345678``), and the one issued since
 December 2021, letter + 3 digits + letter + 4 digits (``M123A4567``). The first letter is the
 passport type: M (multiple), S (single), R (travel certificate / residence), G and O
-(official), D (diplomatic); any capital is accepted, since the types change and context
-decides anyway. Neither layout carries a check digit, and a letter followed by digits is also
-a product or order code, so a bare match scores below the threshold and needs a context word
-(여권, passport, hộ chiếu) to be reported.
+(official), D (diplomatic); other letters are other countries' (China's E12345678). Neither
+layout carries a check digit, and a letter followed by digits is also a product or order
+code, so a bare match scores below the threshold and needs a context word (여권, passport,
+hộ chiếu) to be reported.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from scanner.recognizers.base import IDENTITY_WORDS, LANGUAGES, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
 from scanner.recognizers.trigger import Trigger
 
-_LETTER = starting_with("[A-Z]", "[0-9A-Za-z-]")
+_LETTER = starting_with("[MSRODG]", "[0-9A-Za-z-]")
 _AFTER = r"(?![0-9A-Za-z]|-[0-9A-Za-z])"
 
 
@@ -35,7 +35,7 @@ class KoreanPassportNumberRecognizer(FastPatternRecognizer):
         ["passport", "passport no", "passport number"],
         *IDENTITY_WORDS,
     )
-    TRIGGER = Trigger(pattern=r"[A-Z]\d\d\d")
+    TRIGGER = Trigger(pattern=r"[MSRODG]\d\d\d")
 
 
 def recognizers(

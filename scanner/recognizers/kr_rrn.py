@@ -71,7 +71,7 @@ class KoreanRrnRecognizer(FastPatternRecognizer):
         ["số đăng ký cư trú", "mã số cá nhân"],
         ["rrn", "resident registration", "alien registration", "ssn", "id no"],
     )
-    TRIGGER = Trigger(pattern=r"\d\d{5}[-\u2010-\u2013 ]{0,3}\d{7}")
+    TRIGGER = Trigger(pattern="\\d\\d{5}[-\u2010-\u2013 ]{0,3}\\d{7}")  # dashes as characters
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """Check birth date and (before the 2020 reform) the check digit."""

@@ -56,7 +56,7 @@ import ahocorasick
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scanner.recognizers.base import DEFAULT_WINDOW, LANGUAGES, merge_words
+from scanner.recognizers.base import DEFAULT_WINDOW, LANGUAGES, SelfLabelling, merge_words
 from scanner.recognizers.trigger import CASE_EXCEPTIONS, plain_lowered
 
 ENTITY_BY_PREFIX = {
@@ -440,7 +440,7 @@ def load_files(paths: Iterable[str | Path]) -> dict[str, list[str]]:
     return found
 
 
-class MedicalTermRecognizer(EntityRecognizer):
+class MedicalTermRecognizer(SelfLabelling, EntityRecognizer):
     """Finds MEDICAL_CONDITION, MEDICAL_PROCEDURE and MEDICATION from the term lists."""
 
     CONTEXT = CONTEXT

@@ -13,7 +13,8 @@ Korean given names are made of, 2–4 syllables in all. It is scored by what sur
   tôi là, Hi, Dear, Dr., this is, From:...) or the vocative ơi after it: ``SCORE_STRONG``
   (a given name alone is taken only as ``chị 미경 ơi``);
 - a full name (3+ syllables) standing alone among Latin-script words on its line, as Korean
-  names are written in Vietnamese and English documents: ``SCORE_FOREIGN``;
+  names are written in Vietnamese and English documents, or alone in its line or table cell
+  (a signature under a note, ``| 김민수 |``, ``김민수 · 2024.05.01``): ``SCORE_FOREIGN``;
 - another particle (김민수가, 이서연의, 박지훈에게): ``SCORE_PARTICLE``, below the engine's
   threshold, unless the same name is confirmed elsewhere in the text, when every occurrence
   (bare ones included) gets ``SCORE_REPEATED``.
@@ -44,7 +45,7 @@ SURNAMES_TWO = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서
 SURNAMES_ONE = (
     "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
     "엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어편용예경봉"
-    "부복태목형피감빈"
+    "부복태목형피감빈은온"
 )
 GIVEN_SYLLABLES = (
     "가각간갑강개건걸겸경계고곤관광교구국군권규균근글금기길나난남내녀노누늘다단달담대덕도돈동"
@@ -57,7 +58,8 @@ GIVEN_SYLLABLES = (
 TITLES = (
     "선생님", "선생", "원장님", "원장", "환자분", "환자", "고객님", "고객", "보호자", "간호사",
     "의사", "실장님", "실장", "팀장님", "팀장", "과장님", "과장", "교수님", "교수", "대표님",
-    "상담실장", "코디네이터", "매니저", "드림", "올림", "님", "씨",
+    "상담실장", "코디네이터", "매니저", "드림", "올림", "님", "씨", "(서명)", "(인)", "(ký tên)",
+    "(sign)",
 )  # fmt: skip
 PARTICLES = (
     "에게서", "에게", "께서", "한테", "으로부터", "로부터", "입니다", "이며", "이고", "이다",
@@ -69,6 +71,8 @@ LABELS = (
     "신청인", "동의자", "서명자", "작성자", "대리인", "법정대리인", "예약자", "상담자", "담당자",
     "수신인", "발신인", "수신", "발신", "받는 사람", "보내는 사람", "처방의", "처방 의사", "본인",
     "수진자", "시술자", "상담의", "보호자 연락처", "비상 연락처", "비상연락처", "긴급 연락처",
+    "서명", "검사자", "처방의료인", "보낸사람", "보낸 사람", "받는사람", "인계", "인수", "의사",
+    "간호사", "상담실장", "실장", "코디네이터", "매니저", "팀장", "과장", "교수", "통역사",
 )  # fmt: skip
 # Words before a name in Vietnamese or English text: forms of address, greetings, labels
 FOREIGN_CUES = (
@@ -124,6 +128,8 @@ _GIVEN_VOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _HANGUL = re.compile(r"[가-힣]")
+_CELL_START = re.compile(r"(?:^|[\n\t|]|[ \t]{2})[ \t]*$")
+_CELL_END = re.compile(r"[ \t]*(?:$|[\n\t|·/,(]|[ \t]{2}|[ \t]-[ \t])")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -169,7 +175,8 @@ def _score(text: str, start: int, match: re.Match[str]) -> float:
     if particle == "입니다" and _GREETING_BEFORE.search(text, max(0, start - 12), start):
         return SCORE_STRONG  # self-introduction: 안녕하세요, 김민수입니다
     if particle is None:
-        return SCORE_FOREIGN if _in_foreign_text(text, start, end) else 0.0
+        alone = _in_foreign_text(text, start, end) or _stands_alone(text, start, end)
+        return SCORE_FOREIGN if alone else 0.0
     return SCORE_HONORIFIC if particle in ("께서", "께") else SCORE_PARTICLE
 
 
@@ -215,6 +222,16 @@ def _in_foreign_text(text: str, start: int, end: int) -> bool:
     after = _LETTER.findall(text, end, min(line_end, end + 12))
     neighbours = before[-1:] + after[:1]
     return bool(neighbours) and not any(_HANGUL.match(c) for c in neighbours)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A full name (3+ syllables) alone at the start of its line or cell, then its end or a
+    separator (a signature, a table cell, ``name · date``)."""
+    if end - start < 3:
+        return False
+    return bool(_CELL_START.search(text, max(0, start - 8), start)) and bool(
+        _CELL_END.match(text, end)
+    )
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[KoreanNameRecognizer]:

@@ -22,6 +22,7 @@ comes first (bác sĩ Hoàng Kim Nam).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
@@ -91,6 +92,16 @@ _NAME = re.compile(
     rf"(?P<given>(?:[ \t]+(?!{_PLACE_WORDS}){_CAP}){{1,3}})(?![\w'’-])"
 )
 _TITLE_AFTER = re.compile(r"\s?(?:님|씨|환자|고객|보호자|선생님)")
+# an age (and sex) after the name, as in ward lists: "Huỳnh Bảo Hằng (43/F)", "(43 tuổi)"
+_AGE_AFTER = re.compile(
+    r"[ \t]*[(,][ \t]*\d{2,3}[ \t]*(?:[/,][ \t]*[MFmfNn]|tuổi|세|y/?o\b|yrs?\b)"
+)
+# a chat export's header line: the speaker, then the time ("Lê Thị Trang  18:15")
+_TIME_AFTER = re.compile(r"[ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:\r?\n|$)")
+# a run of capitalised words, where an upper-case name (DINH KHANH HUYEN) may stand
+_UPPER_RUN = re.compile(
+    rf"(?<![\w.])[A-Z{_UPPER}]{{1,7}}(?:[ \t]+[A-Z{_UPPER}]{{1,7}}){{1,3}}(?![\w'’-])"
+)
 _ADDRESS_WORDS = (
     "anh", "chị", "bà", "ông", "em", "cô", "chú", "bác", "bé", "cháu", "bệnh nhân", "người bệnh",
     "khách hàng", "khách", "người nhà", "họ và tên", "họ tên", "tên", "bác sĩ", "bs", "ths", "ts",
@@ -128,14 +139,18 @@ _VOCATIVE = re.compile(
 
 # a surname, a space and a capital letter, or the vocative ơi (one literal per branch, so
 # ``re`` scans for the branches' first letters only)
-_TRIGGER = "|".join(
-    [
-        rf"{re.escape(s)}[ \t]+[A-Z{_UPPER}]"
-        for s in SURNAMES + UNACCENTED_SAFE + UNACCENTED_AMBIGUOUS
-    ]
-    + ["ơi"]
+_TRIGGER_SURNAMES = tuple(
+    dict.fromkeys(
+        spelling
+        for surname in SURNAMES + UNACCENTED_SAFE + UNACCENTED_AMBIGUOUS
+        for spelling in (surname, surname.upper())  # upper-case names: NGUYỄN VĂN AN
+    )
 )
+_TRIGGER = "|".join([rf"{re.escape(s)}[ \t]+[A-Z{_UPPER}]" for s in _TRIGGER_SURNAMES] + ["ơi"])
 
+_HYPERSCAN_TRIGGER = (
+    "(?:" + "|".join(re.escape(s) for s in _TRIGGER_SURNAMES) + rf")[ \t]+[A-Z{_UPPER}]|ơi"
+)
 _NOT_VOCATIVE = split_words("bác sĩ y tá dược anh chị em cô chú ông bà bạn cháu bé ơi ạ trời mẹ bố")
 
 
@@ -143,7 +158,7 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
     """Finds PERSON: Vietnamese names by surname, capitalised syllables and address forms."""
 
     ENTITY = "PERSON"
-    TRIGGER = Trigger(pattern=_TRIGGER)
+    TRIGGER = Trigger(pattern=_TRIGGER, hyperscan=_HYPERSCAN_TRIGGER)
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
         """Yield Vietnamese names with a score from their form of address and length."""
@@ -151,26 +166,53 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
             for match in _VOCATIVE.finditer(text):
                 if not _NOT_VOCATIVE.intersection(match.group("name").lower().split()):
                     yield *match.span("name"), SCORE_ADDRESSED
-        for match in _NAME.finditer(text):
-            start, end = match.span()
-            name = match.group()
-            syllables = name.split()
-            if name.startswith(_PLACE_PREFIXES):
-                continue
-            before = text[max(0, start - BEFORE_WINDOW) : start]
-            if _place_before(before) or _PLACE_AFTER.match(text, end):
-                continue
-            addressed = _addressed(before) or bool(_TITLE_AFTER.match(text, end))
-            if not addressed and "_".join(syllables[:2]).lower() in WORD_STARTS:
-                continue  # a heading (Hồ Sơ Bệnh Án), unless addressed (bác sĩ Hoàng Kim Nam)
-            if match.group("surname") in _AMBIGUOUS and not (
-                addressed or any(s.lower() in MIDDLE_NAMES for s in syllables[1:])
-            ):
-                continue
-            if addressed:
-                yield start, end, SCORE_ADDRESSED
-            else:
-                yield start, end, SCORE_FULL if len(syllables) >= 3 else SCORE_SHORT
+        for start, end, match in _name_matches(text):
+            score = _score(text, start, end, match)
+            if score:
+                yield start, end, score
+
+
+def _name_matches(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Candidate names: title-case ones, and upper-case ones read in title case."""
+    for match in _NAME.finditer(text):
+        yield match.start(), match.end(), match
+    for run in _UPPER_RUN.finditer(text):
+        titled = _NAME.fullmatch(run.group().title())
+        if titled is not None:
+            yield run.start(), run.end(), titled
+
+
+def _score(text: str, start: int, end: int, match: re.Match[str]) -> float:
+    """The score of a candidate name (0: a place, a heading or an English word)."""
+    name = match.group()
+    syllables = name.split()
+    if name.startswith(_PLACE_PREFIXES):
+        return 0.0
+    before = text[max(0, start - BEFORE_WINDOW) : start]
+    described = _AGE_AFTER.match(text, end) is not None or _TIME_AFTER.match(text, end) is not None
+    if not described and (_place_before(before) or _PLACE_AFTER.match(text, end)):
+        return 0.0
+    addressed = described or _addressed(before) or _TITLE_AFTER.match(text, end) is not None
+    if not addressed and "_".join(syllables[:2]).lower() in WORD_STARTS:
+        return 0.0  # a heading (Hồ Sơ Bệnh Án), unless addressed (bác sĩ Hoàng Kim Nam)
+    if match.group("surname") in _AMBIGUOUS and not (
+        addressed or not name.isascii() or _has_middle_name(syllables)
+    ):
+        return 0.0  # an unaccented "Le Do", "Mai Ha": English words as often as names
+    if addressed:
+        return SCORE_ADDRESSED
+    return SCORE_FULL if len(syllables) >= 3 else SCORE_SHORT
+
+
+def _has_middle_name(syllables: list[str]) -> bool:
+    """Whether a syllable after the surname is a common middle name (Van, Thi, Minh...)."""
+    return any(_fold(s) in MIDDLE_NAMES for s in syllables[1:])
+
+
+def _fold(word: str) -> str:
+    """Lower-case, Vietnamese diacritics removed (Hoàng → hoang, Đức → duc)."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _place_before(before: str) -> bool:

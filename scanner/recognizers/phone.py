@@ -44,7 +44,7 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scanner.recognizers.base import LANGUAGES, merge_words
+from scanner.recognizers.base import LANGUAGES, SelfLabelling, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
 from scanner.recognizers.trigger import Trigger
 
@@ -117,7 +117,7 @@ LOOSE_SCORE = 0.4
 NANP_REGION = "US"
 
 
-class MultiRegionPhoneRecognizer(LocalRecognizer):
+class MultiRegionPhoneRecognizer(SelfLabelling, LocalRecognizer):
     """Finds PHONE_NUMBER: candidates by shape, each checked by ``phonenumbers``."""
 
     # every shape holds two groups of three digits, or a + and a digit (+33 1 23 45 67 89)

@@ -14,6 +14,7 @@ from importlib import resources
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from scanner.recognizers.base import SelfLabelling
 from scanner.recognizers.trigger import Trigger
 
 
@@ -28,7 +29,7 @@ def load_words(name: str) -> frozenset[str]:
     return frozenset(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
 
 
-class RegexEntityRecognizer(EntityRecognizer):
+class RegexEntityRecognizer(SelfLabelling, EntityRecognizer):
     """Base: ``candidates`` finds spans and scores them; ``analyze`` wraps them as results."""
 
     ENTITY = ""

@@ -6,6 +6,10 @@ and/or one searched in the lowercased text (``lowered``: the label words a case-
 pattern needs). The engine evaluates every trigger once per text (``Prefilter``) and skips
 the recognizers whose trigger did not fire; a recognizer without a trigger always runs.
 
+``hyperscan`` may restate ``pattern`` for Hyperscan when ``pattern`` is shaped for ``re``'s
+speed (a lookbehind after a literal, one literal per branch) in a way Hyperscan rejects or
+runs slowly; both must find the same texts (tests check them on the corpus).
+
 A trigger may fire where the recognizer then finds nothing, never the reverse: it must be
 implied by every match (drop lookarounds and optional parts, widen classes). A subclass that
 matches more than its parent must restate ``TRIGGER`` (or set it to None).
@@ -18,9 +22,17 @@ trigger, so the shortcut never changes a result (``plain_lowered``).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
+
+_hyperscan: Any
+try:  # optional: one pass for every trigger; without it each is searched with ``re``
+    import hyperscan as _hyperscan
+except ImportError:  # pragma: no cover - exercised where the wheel is missing
+    _hyperscan = None
 
 # Characters that ``re``'s IGNORECASE pairs with others beyond ``str.lower`` (ſ ~ s, ı ~ i,
 # µ ~ μ, Greek and Cyrillic variants; re._casefix), with their case pairs, and the letters
@@ -58,6 +70,7 @@ class Trigger:
 
     pattern: str = ""
     lowered: str = ""
+    hyperscan: str = ""  # ``pattern`` rewritten for Hyperscan, when it is written for ``re``
 
     def __post_init__(self) -> None:
         """A trigger needs at least one regex (no trigger at all is ``TRIGGER = None``)."""
@@ -66,27 +79,133 @@ class Trigger:
 
 
 class Prefilter:
-    """Evaluates the triggers of a list of recognizers once per text."""
+    """Evaluates the triggers of a list of recognizers once per text.
 
-    def __init__(self, triggers: Sequence[Trigger | None]) -> None:
-        """Compile each distinct trigger once; None means the recognizer always runs."""
+    With Hyperscan installed (``hyperscan`` on PyPI, x86-64 Linux wheels), every trigger the
+    library accepts is found in one pass over the text (and one over its lowercased form);
+    the rest, and every trigger where Hyperscan is missing, are searched with ``re``. Both
+    give the same flags: the patterns are plain regexes (no lookarounds reach Hyperscan),
+    matched with Unicode classes as ``re`` matches them.
+    """
+
+    def __init__(self, triggers: Sequence[Trigger | None], *, hyperscan: bool = True) -> None:
+        """Compile each distinct trigger once; None means the recognizer always runs.
+
+        ``hyperscan`` False searches every trigger with ``re`` (the reference).
+        """
         distinct = list(dict.fromkeys(t for t in triggers if t is not None))
         slot = {trigger: index for index, trigger in enumerate(distinct)}
         self._slots = [None if t is None else slot[t] for t in triggers]
-        self._checks = [(_compile(t.pattern), _compile(t.lowered)) for t in distinct]
-        self._needs_lowered = any(t.lowered for t in distinct)
+        self._count = len(distinct)
+        patterns = {i: t.pattern for i, t in enumerate(distinct) if t.pattern}
+        lowered = {i: t.lowered for i, t in enumerate(distinct) if t.lowered}
+        rewritten = {i: t.hyperscan for i, t in enumerate(distinct) if t.hyperscan}
+        self._text = _Searcher.build(patterns, hyperscan=hyperscan, rewritten=rewritten)
+        self._lowered = _Searcher.build(lowered, hyperscan=hyperscan)
+        self._lowered_ids = tuple(lowered)
 
     def gates(self, text: str) -> list[bool]:
         """One flag per recognizer: whether it must run on ``text``."""
-        lowered = plain_lowered(text) if self._needs_lowered else ""
-        fired = [
-            (pattern is not None and pattern.search(text) is not None)
-            or (folded is not None and (lowered is None or folded.search(lowered) is not None))
-            for pattern, folded in self._checks
-        ]
+        fired = [False] * self._count
+        self._text.mark(text, fired)
+        if self._lowered_ids:
+            lowered = plain_lowered(text)
+            if lowered is None:  # lowercasing differs from IGNORECASE: every lowered fires
+                for index in self._lowered_ids:
+                    fired[index] = True
+            else:
+                self._lowered.mark(lowered, fired)
         return [True if index is None else fired[index] for index in self._slots]
 
 
-def _compile(regex: str) -> re.Pattern[str] | None:
-    """Compile a trigger's regex (None when empty)."""
-    return re.compile(regex) if regex else None
+class _Searcher:
+    """Finds which of several regexes occur in a text: Hyperscan where it can, else ``re``."""
+
+    def __init__(self, database: Any, fallback: list[tuple[int, re.Pattern[str]]]) -> None:
+        """``database``: Hyperscan's (or None); ``fallback``: ``(id, pattern)`` for ``re``."""
+        self._database = database
+        self._fallback = fallback
+        self._everything = [(i, p) for i, p in fallback]
+        self._local = threading.local()  # Hyperscan's scratch space: one per thread
+
+    @classmethod
+    def build(
+        cls, regexes: dict[int, str], *, hyperscan: bool, rewritten: dict[int, str] | None = None
+    ) -> _Searcher:
+        """Compile ``{id: regex}``; each regex Hyperscan rejects is left to ``re``.
+
+        ``rewritten`` gives Hyperscan's form of some regexes (the ``re`` form is kept for
+        the fallback).
+        """
+        for_hyperscan = {i: (rewritten or {}).get(i, r) for i, r in regexes.items()}
+        accepted = {
+            i: r for i, r in for_hyperscan.items() if hyperscan and _hyperscan_accepts(r)
+        }
+        fallback = [(i, re.compile(r)) for i, r in regexes.items() if i not in accepted]
+        searcher = cls(_hyperscan_database(accepted) if accepted else None, fallback)
+        searcher._everything = [(i, re.compile(r)) for i, r in regexes.items()]
+        return searcher
+
+    def mark(self, text: str, fired: list[bool]) -> None:
+        """Set ``fired[id]`` for every regex found in ``text``."""
+        remaining = self._fallback
+        if self._database is not None:
+            try:
+                data = text.encode("utf-8")
+            except UnicodeEncodeError:  # lone surrogates: Hyperscan needs valid UTF-8
+                remaining = self._everything
+            else:
+
+                def found(index: int, *_: Any) -> None:
+                    fired[index] = True
+
+                self._database.scan(data, match_event_handler=found, scratch=self._scratch())
+        for index, pattern in remaining:
+            if not fired[index] and pattern.search(text) is not None:
+                fired[index] = True
+
+
+    def _scratch(self) -> Any:
+        """This thread's scratch space (a scan may not share one with another thread)."""
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = _hyperscan.Scratch(self._database)
+        return scratch
+
+
+_HS_FLAGS = ("HS_FLAG_SINGLEMATCH", "HS_FLAG_UTF8", "HS_FLAG_UCP", "HS_FLAG_ALLOWEMPTY")
+
+
+def _hyperscan_flags() -> int | None:
+    """Hyperscan's flags for a trigger (one report per regex, UTF-8, Unicode classes)."""
+    if _hyperscan is None:
+        return None
+    flags = 0
+    for name in _HS_FLAGS:
+        flags |= getattr(_hyperscan, name)
+    return flags
+
+
+@lru_cache(maxsize=512)
+def _hyperscan_accepts(regex: str) -> bool:
+    """Whether Hyperscan compiles ``regex`` (no lookarounds, no backreferences...)."""
+    try:
+        _hyperscan_database({0: regex})
+    except Exception:  # hyperscan.error (or no hyperscan): ``re`` searches this one
+        return False
+    return True
+
+
+def _hyperscan_database(regexes: dict[int, str]) -> Any:
+    """One Hyperscan block-mode database of ``{id: regex}``."""
+    flags = _hyperscan_flags()
+    if _hyperscan is None or flags is None:
+        raise RuntimeError("hyperscan is not installed")
+    database = _hyperscan.Database(mode=_hyperscan.HS_MODE_BLOCK)
+    database.compile(
+        expressions=[regex.encode("utf-8") for regex in regexes.values()],
+        ids=list(regexes),
+        elements=len(regexes),
+        flags=[flags] * len(regexes),
+    )
+    return database

@@ -64,6 +64,17 @@ def validate_cccd(value: str, today: date | None = None) -> bool:
     return FIRST_CENTURY <= cccd_birth_year(digits) <= (today or date.today()).year
 
 
+# words naming this card itself; a CMND (nine digits, nothing to check) needs one of them
+OWN_CONTEXT = merge_words(
+    ["신분증", "신분증번호", "베트남 신분증", "주민증", "신분증 번호"],
+    [
+        "cccd", "căn cước", "căn cước công dân", "cmnd", "chứng minh nhân dân",
+        "chứng minh thư", "số định danh", "định danh cá nhân", "cmt",
+    ],
+    ["national id", "citizen id", "id card", "identity card", "id no", "id number"],
+)  # fmt: skip
+
+
 class VietnameseNationalIdRecognizer(FastPatternRecognizer):
     """Finds VN_NATIONAL_ID: validated CCCD (context raises it), CMND only with context."""
 
@@ -81,24 +92,16 @@ class VietnameseNationalIdRecognizer(FastPatternRecognizer):
         ),
     ]
     TRIGGER = Trigger(pattern=r"\d{9}")
-    CONTEXT = merge_words(
-        ["신분증", "신분증번호", "베트남 신분증", "주민증", "신분증 번호"],
-        [
-            "cccd", "căn cước", "căn cước công dân", "cmnd", "chứng minh nhân dân",
-            "chứng minh thư", "số định danh", "định danh cá nhân", "cmt",
-        ],
-        ["national id", "citizen id", "id card", "identity card", "id no", "id number"],
-        *IDENTITY_WORDS,
-    )  # fmt: skip
+    CONTEXT = merge_words(OWN_CONTEXT, *IDENTITY_WORDS)
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Validate a CCCD; keep a CMND only when a context word is near it."""
         value = text[start:end]
         if len(value) == 12:
             return (start, end, score) if validate_cccd(value) else None
-        if has_context(text, start, end, self.context, DEFAULT_WINDOW):
+        if has_context(text, start, end, OWN_CONTEXT, DEFAULT_WINDOW):
             return start, end, score
-        return None
+        return None  # nine digits next to "passport" are another country's passport
 
 
 def recognizers(

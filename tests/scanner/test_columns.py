@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from scanner import columns
 from scanner.columns import ColumnFinding, classify_column, load_hints, name_hints, tokens
 from scanner.engine import Engine
+from scanner.recognizers import field_names
 
 WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 
@@ -101,7 +101,9 @@ PERSONAL: list[tuple[str, str, list[Any], str | None, str, str]] = [
      "IP_ADDRESS", "values+name"),
     ("payments", "card_no", ["4111-1111-1111-1111", "5500 0000 0000 0004"], None,
      "CREDIT_CARD", "values+name"),
-    ("patients", "patient_name", ["Madonna", "Prince", "Cher", "Sting"], None, "PERSON", "name"),
+    # behind the column's label, a form line "성명: Madonna" types even mononyms by value
+    ("patients", "patient_name", ["Madonna", "Prince", "Cher", "Sting"], None, "PERSON",
+     "values+name"),
 ]  # fmt: skip
 
 
@@ -364,7 +366,7 @@ def test_a_bare_name_is_a_weak_hint_unless_the_table_is_about_people() -> None:
 def test_hints_are_extendable_with_a_file(tmp_path: Path) -> None:
     extra = tmp_path / "hints.txt"
     extra.write_text("# site words\nMEDICAL_RECORD_NUMBER: so_benh_an, 외래번호\n", "utf-8")
-    hints = load_hints([columns.HINTS_FILE, extra])
+    hints = load_hints([field_names.HINTS_FILE, extra])
     assert name_hints("so_benh_an", hints=hints) == {"MEDICAL_RECORD_NUMBER"}
     assert name_hints("외래번호", hints=hints) == {"MEDICAL_RECORD_NUMBER"}
     assert name_hints("rrn", hints=hints) == {"KR_RRN"}
@@ -374,13 +376,13 @@ def test_hints_are_extendable_with_a_file(tmp_path: Path) -> None:
 def test_hint_files_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     extra = tmp_path / "hints.txt"
     extra.write_text("PERSON: nguoi_lien_he\n", "utf-8")
-    monkeypatch.setenv(columns.HINTS_ENV, str(extra))
-    columns.default_hints.cache_clear()
+    monkeypatch.setenv(field_names.HINTS_ENV, str(extra))
+    field_names.default_hints.cache_clear()
     try:
         assert name_hints("nguoi_lien_he") == {"PERSON"}
     finally:
-        monkeypatch.delenv(columns.HINTS_ENV)
-        columns.default_hints.cache_clear()
+        monkeypatch.delenv(field_names.HINTS_ENV)
+        field_names.default_hints.cache_clear()
     assert name_hints("nguoi_lien_he") == frozenset()
 
 

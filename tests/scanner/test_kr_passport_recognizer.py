@@ -18,8 +18,7 @@ from scanner.recognizers.kr_passport import KoreanPassportNumberRecognizer
         ("Passport No. D00012345, diplomatic", ["D00012345"]),
         ("passport: G12345678 (official)", ["G12345678"]),
         ("passport (travel certificate) R12345678", ["R12345678"]),
-        ("여권번호: O975G7712", ["O975G7712"]),  # any type letter: types change
-        ("여권번호 A12345678", ["A12345678"]),
+        ("여권번호: O975G7712", ["O975G7712"]),  # official
         # 2021 layout: letter + 3 digits + letter + 4 digits
         ("여권번호 M123A4567 (2022년 발급)", ["M123A4567"]),
         ("Passport number: M001B2345.", ["M001B2345"]),
@@ -28,7 +27,9 @@ from scanner.recognizers.kr_passport import KoreanPassportNumberRecognizer
         ("상품코드 M12345678 재고 있음", []),
         ("Model M123A4567 laser tip", []),
         ("S98765432", []),
-        # other lengths, case and glued codes are not passports
+        # other letters (other countries), lengths, case and glued codes are not passports
+        ("여권번호 A12345678", []),
+        ("Passport (China): E12345678", []),
         ("여권번호 M1234567", []),  # 7 digits: Vietnamese layout
         ("여권번호 M123456789", []),
         ("여권번호 m12345678", []),

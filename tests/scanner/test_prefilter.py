@@ -104,3 +104,35 @@ def test_results_with_the_prefilter_equal_results_without_it(
     reference = Engine(prefilter=False)
     for text in corpus_texts:
         assert engine.analyze(text) == reference.analyze(text), text
+
+
+def _all_triggers() -> list[Trigger]:
+    return list(dict.fromkeys(filter(None, map(_trigger, default_recognizers()))))
+
+
+ODD_TEXTS = [
+    "",
+    "٠١٢٣٤٥٦٧٨٩ ١٢٣ ٤٥٦",  # Arabic-Indic digits: \d matches them in both engines
+    "０１０-１２３４-５６７８ 여권 Ｍ１２３４５６７８",  # full-width
+    "lone \ud800 surrogate 010-1234-5678 a@b.kr",  # not valid UTF-8: searched with re
+    "ınsurance İNSURANCE ſ passport",  # letters IGNORECASE pairs beyond str.lower
+    "Nguyễn\tVăn 12 Main\tStreet -daero 123-45-67890",
+    "Ho Chi Minh ơi",
+]
+
+
+@pytest.mark.skipif(Prefilter([Trigger(pattern="a")])._text._database is None,
+                    reason="hyperscan is not installed for this platform")
+def test_hyperscan_fires_exactly_the_triggers_re_fires(corpus_texts: list[str]) -> None:
+    triggers = _all_triggers()
+    with_hyperscan = Prefilter(triggers)
+    reference = Prefilter(triggers, hyperscan=False)
+    assert with_hyperscan._text._fallback == []  # every trigger reached Hyperscan
+    for text in corpus_texts + ODD_TEXTS:
+        assert with_hyperscan.gates(text) == reference.gates(text), text
+
+
+def test_a_regex_hyperscan_rejects_is_searched_with_re() -> None:
+    prefilter = Prefilter([Trigger(pattern=r"(?<=x)y"), Trigger(pattern="@")])
+    assert prefilter.gates("xy") == [True, False]
+    assert prefilter.gates("zy a@b") == [False, True]

@@ -1,0 +1,334 @@
+"""Values of structured text, typed by their field's name: tables, JSON, ``key=value``, forms.
+
+An export or a log labels its values with field names rather than the words of a sentence:
+``1,구기태,남,1958년 3월 12일`` under the header ``번호,성명,성별,생년월일``;
+``"birth_date": "1970-05-10"``; ``patient="함윤아" chart=4241314``; ``수진자명：NOH CHORONG``.
+``StructuredFieldRecognizer`` finds the fields, reads each name with the column-name hints
+the database scanner uses (``field_names``), and reports the value as the hinted entity when
+its shape fits the entity (``SHAPES``): a name is letters only, a birth date parses as a
+plausible date, a record number holds digits, an address holds a number and words.
+
+Fields come from four layouts (``fields``):
+
+- tables: two or more consecutive lines with the same number (at least ``MIN_COLUMNS``) of
+  tab-, pipe-, semicolon- or comma-separated cells (quoted CSV cells allowed), the first line
+  a header of short, mostly non-numeric cells;
+- JSON string or number members (``"key": "value"``);
+- ``key=value`` and ``key="value"`` pairs (logs, query strings);
+- form lines ``Label: value`` (ASCII or full-width colon), the value ending at a run of two
+  spaces, a `` | `` or the line end, where the next field may start.
+
+A weak hint (``name``, ``patient``) counts only in a record that also has a strong hint of a
+personal field (a table header or JSON object with a phone or birth-date column): a lone
+``name=`` is as often a product's. Values of other types (phones, e-mails, identifiers) are
+left to their own recognizers, which validate them better than a field name can.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from scanner.recognizers.base import LANGUAGES, SelfLabelling
+from scanner.recognizers.date_of_birth import parse_date
+from scanner.recognizers.field_names import hint_strengths
+
+STRONG_SCORE = 0.85
+WEAK_SCORE = 0.7
+MIN_COLUMNS = 3
+MAX_HEADER_CELL = 40
+MAX_KEY = 40
+MAX_VALUE = 200
+MAX_NAME_CHARS = 60
+MAX_NAME_WORDS = 5
+MAX_LABEL_WORDS = 4
+PERSONAL = frozenset(
+    {"PERSON", "DATE_OF_BIRTH", "PHONE_NUMBER", "EMAIL_ADDRESS", "ADDRESS", "KR_RRN",
+     "VN_NATIONAL_ID", "MEDICAL_RECORD_NUMBER", "KR_PASSPORT", "VN_PASSPORT"}
+)  # fmt: skip
+PLACEHOLDERS = frozenset(
+    {"n/a", "na", "none", "null", "nil", "unknown", "-", "--", "?", "x", "test", "미상", "없음",
+     "해당없음", "không", "khong", "không có", "male", "female", "남", "여", "nam", "nữ"}
+)  # fmt: skip
+DELIMITERS = ("\t", "|", ";", ",")
+
+_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'’-](?=[ ]?[^\W\d_]))*\.?")
+_RECORD_NUMBER = re.compile(r"(?=(?:[^\d\n]*\d){4})[A-Za-z]{0,5}[-_ ]?\d[0-9A-Za-z-]{2,22}")
+_ADDRESS = re.compile(r"(?=.*\d)(?=.*[^\W\d_]{2})[^\n]{8,200}")
+_JSON_PAIR = re.compile(
+    r'"(?P<key>[^"\n]{1,40})"[ \t]*:[ \t]*(?:"(?P<value>(?:[^"\\\n]|\\.){1,200})"'
+    r"|(?P<number>\d[\d-]{3,30})(?=[ \t]*[,}\n]))"
+)
+_KEY_VALUE = re.compile(
+    r"(?<![\w.-])(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,39})="
+    r'(?:"(?P<quoted>[^"\n]{1,200})"|(?P<value>[^\s"&,;]{1,100}))'
+)
+# a label at the start of a line, or after a wide gap or a " | " (several fields on a line)
+_FORM_LINE = re.compile(
+    r"(?:^|(?<=[ \t][ \t])|(?<=\| ))[ \t]*(?P<key>[^\s:：=|\"][^\n:：=|\"]{0,29}?)[ \t]*[:：]"
+    r"[ \t]*(?P<value>[^\n]{1,200}?)(?=[ \t]{2}|[ \t]\|[ \t]|[ \t]*$)",
+    re.MULTILINE,
+)
+_NOT_LABEL = re.compile(r"[\d\[\]()<>@/]")
+_MARKDOWN_RULE = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")
+# a cell: quoted parts and other characters up to the delimiter (each cell, empty ones too)
+_QUOTED_CELLS = {
+    d: re.compile(rf'(?:(?<={re.escape(d)})|^)(?:"[^"]*"|[^"{re.escape(d)}])*') for d in DELIMITERS
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """A value's span in the text and the name of its field."""
+
+    key: str
+    start: int
+    end: int
+
+
+def _is_name(value: str) -> bool:
+    """Letters only (with spaces, dots, hyphens, apostrophes), one to five words."""
+    return (
+        len(value) <= MAX_NAME_CHARS
+        and len(value.split()) <= MAX_NAME_WORDS
+        and _NAME.fullmatch(value) is not None
+        and not value.islower()
+    )
+
+
+SHAPES: dict[str, Callable[[str], bool]] = {
+    "PERSON": _is_name,
+    "DATE_OF_BIRTH": lambda value: parse_date(value) is not None,
+    "MEDICAL_RECORD_NUMBER": lambda value: _RECORD_NUMBER.fullmatch(value) is not None,
+    "ADDRESS": lambda value: _ADDRESS.fullmatch(value) is not None and len(value.split()) >= 2,
+}
+
+
+@lru_cache(maxsize=4096)
+def field_hints(key: str) -> tuple[tuple[str, bool], ...]:
+    """The entity types a field name suggests that ``SHAPES`` can check: (type, strong)."""
+    return tuple((e, strong) for e, strong in hint_strengths(key).items() if e in SHAPES)
+
+
+@lru_cache(maxsize=4096)
+def is_personal_key(key: str) -> bool:
+    """Whether a field name strongly hints at a personal field (of any type)."""
+    return any(strong and e in PERSONAL for e, strong in hint_strengths(key).items())
+
+
+class StructuredFieldRecognizer(SelfLabelling, EntityRecognizer):
+    """Finds PERSON, DATE_OF_BIRTH, MEDICAL_RECORD_NUMBER and ADDRESS in structured fields."""
+
+    ENTITIES = tuple(SHAPES)
+
+    def __init__(self, supported_language: str = "en") -> None:
+        """Create the recognizer for one language (field names of every language are read)."""
+        super().__init__(
+            supported_entities=list(self.ENTITIES), supported_language=supported_language
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the hints are read on first use."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Every field whose name hints at an entity and whose value has its shape."""
+        wanted = set(entities or self.ENTITIES)
+        results = []
+        for record in records(text):
+            personal = any(is_personal_key(field.key) for field in record)
+            for field in record:
+                found = _typed(text, field, personal)
+                if found is not None and found[0] in wanted:
+                    results.append(self._result(field, *found))
+        return results
+
+    def _result(self, field: Field, entity: str, score: float) -> RecognizerResult:
+        """A result carrying this recognizer's name and id."""
+        return RecognizerResult(
+            entity_type=entity,
+            start=field.start,
+            end=field.end,
+            score=score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def _typed(text: str, field: Field, personal: bool) -> tuple[str, float] | None:
+    """The entity and score of a field's value, or None when no hint fits its shape."""
+    value = text[field.start : field.end]
+    if value.lower() in PLACEHOLDERS:
+        return None
+    for entity, strong in field_hints(field.key):
+        if (strong or personal) and SHAPES[entity](value):
+            return entity, STRONG_SCORE if strong else WEAK_SCORE
+    return None
+
+
+def records(text: str) -> Iterator[list[Field]]:
+    """The fields of ``text`` grouped by record: a table row, a JSON object, a line."""
+    yield from table_rows(text)
+    if '"' in text:
+        members = [f for m in _JSON_PAIR.finditer(text) if (f := _pair_field(m)) is not None]
+        if members:
+            yield members
+    if "=" in text:
+        yield from _by_line(text, _KEY_VALUE.finditer(text))
+    if ":" not in text and "：" not in text:
+        return
+    for match in _FORM_LINE.finditer(text):
+        field = _form_field(text, match)
+        if field is not None:
+            yield [field]
+
+
+def _by_line(text: str, matches: Iterator[re.Match[str]]) -> Iterator[list[Field]]:
+    """The fields of ``key=value`` pairs, one record per line."""
+    record: list[Field] = []
+    line_end = -1
+    for match in matches:
+        field = _pair_field(match)
+        if field is None:
+            continue
+        if match.start() > line_end and record:
+            yield record
+            record = []
+        if not record:
+            found = text.find("\n", match.start())
+            line_end = len(text) if found < 0 else found
+        record.append(field)
+    if record:
+        yield record
+
+
+def _pair_field(match: re.Match[str]) -> Field | None:
+    """The value of a JSON member or ``key=value`` pair, trimmed."""
+    for group in ("value", "quoted", "number"):
+        if group in match.re.groupindex and match.group(group) is not None:
+            return _trimmed(match.group("key"), match.string, *match.span(group))
+    return None
+
+
+def _form_field(text: str, match: re.Match[str]) -> Field | None:
+    """The value of a ``Label: value`` line, cut at a wide gap or a `` | ``.
+
+    A label is a few words without digits or brackets (not ``[17:55] Lan`` of a chat).
+    """
+    key = match.group("key")
+    if len(key.split()) > MAX_LABEL_WORDS or _NOT_LABEL.search(key) is not None:
+        return None
+    return _trimmed(key, text, *match.span("value"))
+
+
+def _trimmed(key: str, text: str, start: int, end: int) -> Field | None:
+    """The field with surrounding spaces and quotes removed from its value (None if empty)."""
+    while start < end and text[start] in " \t\"'":
+        start += 1
+    while end > start and text[end - 1] in " \t\"',":
+        end -= 1
+    return Field(key.strip(), start, end) if end > start else None
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def table_rows(text: str) -> Iterator[list[Field]]:
+    """Each data row of each delimited table in ``text``, its cells named by the header."""
+    if "\n" not in text:
+        return
+    lines = _lines(text)
+    for delimiter in DELIMITERS:
+        if delimiter not in text:
+            continue
+        cells = [_cells(text, start, end, delimiter) for start, end in lines]
+        yield from _tables(text, cells)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line, without its line break."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        spans.append((start, end - 1 if line.endswith("\r") else end))
+        start = end + 1
+    return spans
+
+
+def _tables(text: str, cells: list[list[tuple[int, int]]]) -> Iterator[list[Field]]:
+    """Rows under a header with as many cells, until a line with another count."""
+    index = 0
+    while index < len(cells):
+        header = cells[index]
+        if len(header) < MIN_COLUMNS or not _is_header(text, header):
+            index += 1
+            continue
+        names = [text[start:end].strip() for start, end in header]
+        row = index + 1
+        while row < len(cells) and _is_rule(text, cells[row]):
+            row += 1
+        while row < len(cells) and len(cells[row]) == len(header):
+            yield [
+                field
+                for name, (start, end) in zip(names, cells[row], strict=True)
+                if (field := _trimmed(name, text, start, end)) is not None
+            ]
+            row += 1
+        index = max(row, index + 1)
+
+
+def _is_header(text: str, header: list[tuple[int, int]]) -> bool:
+    """Short cells, at least one with a hint, none a number."""
+    names = [text[start:end].strip() for start, end in header]
+    if any(len(name) > MAX_HEADER_CELL or name[:1].isdigit() for name in names):
+        return False
+    return any(field_hints(name) or is_personal_key(name) for name in names if name)
+
+
+def _is_rule(text: str, row: list[tuple[int, int]]) -> bool:
+    """A Markdown separator row (``|---|---|``)."""
+    line = text[row[0][0] : row[-1][1]] if row else ""
+    return bool(line) and _MARKDOWN_RULE.fullmatch(line) is not None
+
+
+def _cells(text: str, start: int, end: int, delimiter: str) -> list[tuple[int, int]]:
+    """The cells of one line split at ``delimiter`` (CSV quotes kept together).
+
+    A pipe table's outer pipes (``| a | b |``) open and close no cell.
+    """
+    line = text[start:end]
+    if delimiter not in line:
+        return []
+    if delimiter == "|":
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            first = line.index("|")
+            return _split(text, start + first + 1, start + line.rindex("|"), delimiter)
+    return _split(text, start, end, delimiter)
+
+
+def _split(text: str, start: int, end: int, delimiter: str) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at ``delimiter``, outside double quotes."""
+    segment = text[start:end]
+    if '"' in segment:
+        return [
+            (start + m.start(), start + m.end()) for m in _QUOTED_CELLS[delimiter].finditer(segment)
+        ]
+    spans, cell_start = [], start
+    for cell in segment.split(delimiter):
+        spans.append((cell_start, cell_start + len(cell)))
+        cell_start += len(cell) + 1
+    return spans
+
+
+def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[StructuredFieldRecognizer]:
+    """Return one recognizer per language."""
+    return [StructuredFieldRecognizer(supported_language=language) for language in languages]

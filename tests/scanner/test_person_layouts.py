@@ -1,0 +1,49 @@
+"""PERSON in layouts without a sentence around the name: signatures, cells, ward lists, caps."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Korean: alone on its line or in its cell, after a job title, before (서명)
+        ("오심 호소하여 투여 후 호전됨.\n홍도현\n09/14 20:50 냉찜질", ["홍도현"]),
+        ("| 670903-5889085 | 설아린\n", ["설아린"]),
+        ("배아름 · 2024년 4월 27일", ["배아름"]),
+        ("담당 코디네이터 남규리입니다.", ["남규리"]),
+        ("2022. 6. 17   정도윤 (서명)", ["정도윤"]),
+        ("보낸사람: 은용준 <yj@example.com>", ["은용준"]),
+        ("검사자: 탁한별  전문의 제5777호", ["탁한별"]),
+        # Vietnamese: ward lists with age/sex, chat-export headers, upper case, cells
+        ("- 507 Huỳnh Bảo Hằng (43/F) cắt mí", ["Huỳnh Bảo Hằng"]),
+        ("Lê Thị Trang  18:15\nChi phí bao nhiêu ạ?", ["Lê Thị Trang"]),
+        ("Ho Tuong Hien  14:53\nEm gửi ảnh ạ", ["Ho Tuong Hien"]),
+        ("DINH KHANH HUYEN PHUONG (1970)", ["DINH KHANH HUYEN PHUONG"]),
+        ("Tên tiếng Anh (theo hộ chiếu)\tNGUYEN NHAT QUAN", ["NGUYEN NHAT QUAN"]),
+        ("cho Levothyroxin, đỡ.\nMai Hoàng Quý\n01/08 04:10", ["Mai Hoàng Quý"]),
+        ("| Cao Bích Yến | CCCD |", ["Cao Bích Yến"]),
+    ],
+)
+def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-untyped-def]
+    assert [value for _, value in find(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n안내문\n",
+        "\n이벤트 안내\n",
+        "| 고객센터 | 02-123-4567 |",
+        "\n주의사항\n",
+        "HỒ SƠ BỆNH ÁN",
+        "THÔNG TIN BỆNH NHÂN",
+        "CAO CAP",
+        "LE DO",
+        "số 12 Nguyễn Trãi, phường Bến Thành",
+        "12 Lê Lợi (3/F)",  # floor of a building, not an age
+    ],
+)
+def test_headings_places_and_words_are_not_names(find, text):  # type: ignore[no-untyped-def]
+    assert find(text, "PERSON") == []

@@ -1,0 +1,108 @@
+"""Structured fields: values of tables, JSON, key=value logs and form lines typed by name."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.recognizers.fields import StructuredFieldRecognizer, records, table_rows
+
+CSV = (
+    "번호,성명,성별,생년월일,연락처,시술명\n"
+    '1,구기태,남,1958년 3월 12일,010-1234-5678,"코성형, 재수술"\n'
+    "2,양준서,여,1981/08/23,010-2222-3333,지방흡입\n"
+)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    results = StructuredFieldRecognizer().analyze(text, [])
+    return sorted((r.entity_type, text[r.start : r.end]) for r in results)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            CSV,
+            [("DATE_OF_BIRTH", "1958년 3월 12일"), ("DATE_OF_BIRTH", "1981/08/23"),
+             ("PERSON", "구기태"), ("PERSON", "양준서")],
+        ),
+        (
+            "No\tHọ tên\tGiới\tNgày sinh\n1\tĐinh Văn Nhân\tNam\t25/1/1974\n",
+            [("DATE_OF_BIRTH", "25/1/1974"), ("PERSON", "Đinh Văn Nhân")],
+        ),
+        (
+            "| 시간 | 성명 | 신분증 |\n|---|---|---|\n| 09:33 | 손하린 | 여권 |\n",
+            [("PERSON", "손하린")],
+        ),
+        (
+            '{\n  "name": "THÁI THỊ THƯ",\n  "phone": "0912345678",\n'
+            '  "birth_date": "1970-05-10",\n  "chart": 4241314\n}',
+            [("DATE_OF_BIRTH", "1970-05-10"), ("MEDICAL_RECORD_NUMBER", "4241314"),
+             ("PERSON", "THÁI THỊ THƯ")],
+        ),
+        (
+            '2024-01-01 OPEN_NOTE patient="함윤아" chart=P-4241314 took=789ms',
+            [("MEDICAL_RECORD_NUMBER", "P-4241314"), ("PERSON", "함윤아")],
+        ),
+        (
+            "수진자명：NOH CHORONG    차트No.: 3431288\n생일：1959/10/10\nPatient ID: P-581882",
+            [("DATE_OF_BIRTH", "1959/10/10"), ("MEDICAL_RECORD_NUMBER", "3431288"),
+             ("MEDICAL_RECORD_NUMBER", "P-581882"), ("PERSON", "NOH CHORONG")],
+        ),
+        ("Home address: 221B Baker Street, London NW1 6XE", [
+            ("ADDRESS", "221B Baker Street, London NW1 6XE")]),
+    ],
+)  # fmt: skip
+def test_fields_are_typed_by_their_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weak hint (name) with no personal field beside it: a product, a setting
+        '{"name": "Restylane Lyft", "price": 350000}',
+        "name=Botox100U qty=2",
+        # values whose shape does not fit the hinted type
+        "성명,생년월일,연락처\n미상,unknown,없음\n",
+        "Name: 12345\nDate of birth: next Tuesday\nPatient ID: none",
+        # lower-case words are logins, not names; a header of numbers is no header
+        "user,name,role,ip\n1,rn_park03,nurse,10.0.0.1\n",
+        "2021,2022,2023\n15,20,25\n",
+        # chat lines are not form labels
+        "[17:55] Võ Minh Vy: Chào chị\n",
+        # prose with commas is no table
+        "Hi, I'm fine, thanks.\nSee you, then, tomorrow.\n",
+    ],
+)
+def test_fields_without_a_fitting_hint_give_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_weak_hint_counts_beside_a_personal_field() -> None:
+    text = "name,phone,dob\nMinji Kim,010-1234-5678,1990-01-01\n"
+    assert ("PERSON", "Minji Kim") in found(text)
+
+
+def test_quoted_csv_cells_keep_their_commas() -> None:
+    rows = list(table_rows(CSV))
+    assert len(rows) == 2
+    assert [CSV[f.start : f.end] for f in rows[0]][-1] == "코성형, 재수술"
+
+
+def test_a_row_with_another_cell_count_ends_the_table() -> None:
+    text = "성명,생년월일,성별\n김민수,1990-01-01,남\n합계: 1명\n이서연,1991-02-02,여\n"
+    people = [text[f.start : f.end] for row in table_rows(text) for f in row if f.key == "성명"]
+    assert people == ["김민수"]
+
+
+def test_key_value_pairs_are_grouped_by_line() -> None:
+    text = "a=1 patient=Lan chart=123456\nuser=x\n"
+    assert [[f.key for f in record] for record in records(text) if record] == [
+        ["a", "patient", "chart"], ["user"]
+    ]  # fmt: skip
+
+
+def test_the_engine_reports_table_cells(find) -> None:  # type: ignore[no-untyped-def]
+    assert ("PERSON", "양준서") in find(CSV)
+    assert ("DATE_OF_BIRTH", "1981/08/23") in find(CSV)
