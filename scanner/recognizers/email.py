@@ -6,7 +6,8 @@ cache directory: it reads the snapshot shipped inside tldextract and never goes 
 
 Presidio's pattern matches any Unicode word character, so Korean particles glued to an address
 (``이메일은hong@hospital.co.kr입니다``) become part of it and the match fails. Our pattern
-keeps addresses ASCII (IDN domains appear as punycode ``xn--`` labels).
+keeps addresses ASCII (IDN domains appear as punycode ``xn--`` labels). Role accounts
+(``info@``, ``reservation@``) are an organisation's, not personal data, and are dropped.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
 from scanner.recognizers.base import LANGUAGES, LeanPatterns, merge_words
+from scanner.recognizers.organisation import is_role_mailbox
 from scanner.recognizers.trigger import Trigger
 
 OFFLINE_TLD_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -43,7 +45,9 @@ class OfflineEmailRecognizer(LeanPatterns, EmailRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        """Accept the match when its domain has a registrable name under a known suffix."""
+        """A registrable domain under a known suffix, and a person's mailbox (not info@)."""
+        if is_role_mailbox(pattern_text):
+            return False
         return bool(OFFLINE_TLD_EXTRACT(pattern_text).fqdn)
 
 

@@ -6,7 +6,8 @@ An export or a log labels its values with field names rather than the words of a
 ``StructuredFieldRecognizer`` finds the fields, reads each name with the column-name hints
 the database scanner uses (``field_names``), and reports the value as the hinted entity when
 its shape fits the entity (``SHAPES``): a name is letters only, a birth date parses as a
-plausible date, a record number holds digits, an address holds a number and words.
+plausible date, a record number holds digits, an address holds a number and words, a
+passport or national ID number has its layout (and check digit or codes where it has them).
 
 Fields come from four layouts (``fields``):
 
@@ -20,8 +21,8 @@ Fields come from four layouts (``fields``):
 
 A weak hint (``name``, ``patient``) counts only in a record that also has a strong hint of a
 personal field (a table header or JSON object with a phone or birth-date column): a lone
-``name=`` is as often a product's. Values of other types (phones, e-mails, identifiers) are
-left to their own recognizers, which validate them better than a field name can.
+``name=`` is as often a product's. Phones, e-mails, cards and the like are left to their own
+recognizers, which need no field name to validate them.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from scanner.recognizers.base import LANGUAGES, SelfLabelling
 from scanner.recognizers.date_of_birth import parse_date
 from scanner.recognizers.field_names import hint_strengths
+from scanner.recognizers.kr_rrn import validate_rrn
+from scanner.recognizers.vn_national_id import validate_cccd
 
 STRONG_SCORE = 0.85
 WEAK_SCORE = 0.7
@@ -59,6 +62,11 @@ DELIMITERS = ("\t", "|", ";", ",")
 
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'’-](?=[ ]?[^\W\d_]))*\.?")
 _RECORD_NUMBER = re.compile(r"(?=(?:[^\d\n]*\d){4})[A-Za-z]{0,5}[-_ ]?\d[0-9A-Za-z-]{2,22}")
+_KR_PASSPORT = re.compile(r"[MSRODG](?:\d{8}|\d{3}[A-Z]\d{4})")
+_VN_PASSPORT = re.compile(r"[A-Z]\d{7}")
+_CMND = re.compile(r"\d{9}")
+_CCCD = re.compile(r"\d{12}")
+_RRN = re.compile(r"\d{6}[ -]?\d{7}")
 _ADDRESS = re.compile(r"(?=.*\d)(?=.*[^\W\d_]{2})[^\n]{8,200}")
 _JSON_PAIR = re.compile(
     r'"(?P<key>[^"\n]{1,40})"[ \t]*:[ \t]*(?:"(?P<value>(?:[^"\\\n]|\\.){1,200})"'
@@ -101,11 +109,27 @@ def _is_name(value: str) -> bool:
     )
 
 
+def _is_rrn(value: str) -> bool:
+    """Thirteen digits (a separator allowed) with a valid birth date and check digit."""
+    return _RRN.fullmatch(value) is not None and validate_rrn(value) is not False
+
+
+def _is_national_id(value: str) -> bool:
+    """A CCCD with a real province and birth year, or a CMND's nine digits."""
+    if _CCCD.fullmatch(value) is not None:
+        return validate_cccd(value)
+    return _CMND.fullmatch(value) is not None
+
+
 SHAPES: dict[str, Callable[[str], bool]] = {
     "PERSON": _is_name,
     "DATE_OF_BIRTH": lambda value: parse_date(value) is not None,
     "MEDICAL_RECORD_NUMBER": lambda value: _RECORD_NUMBER.fullmatch(value) is not None,
     "ADDRESS": lambda value: _ADDRESS.fullmatch(value) is not None and len(value.split()) >= 2,
+    "KR_PASSPORT": lambda value: _KR_PASSPORT.fullmatch(value) is not None,
+    "VN_PASSPORT": lambda value: _VN_PASSPORT.fullmatch(value) is not None,
+    "VN_NATIONAL_ID": _is_national_id,
+    "KR_RRN": _is_rrn,
 }
 
 
@@ -122,7 +146,7 @@ def is_personal_key(key: str) -> bool:
 
 
 class StructuredFieldRecognizer(SelfLabelling, EntityRecognizer):
-    """Finds PERSON, DATE_OF_BIRTH, MEDICAL_RECORD_NUMBER and ADDRESS in structured fields."""
+    """Finds names, birth dates, record numbers, addresses and ID numbers in named fields."""
 
     ENTITIES = tuple(SHAPES)
 

@@ -15,6 +15,10 @@ The shapes (``SHAPES``), each not inside a longer run of digits or Latin letters
   landlines 02x (3-4-4, 4-3-4); ``+84``.
 - US ``(212) 555-0123`` and ``212-555-0123``; any ``+`` country code followed by digit groups.
 
+An organisation's numbers are not personal data: service numbers (1588-xxxx, 080, 1800-xxxx)
+and landlines written after the organisation's name or a switchboard label are dropped
+(scanner.recognizers.organisation).
+
 A 0-prefixed candidate is read as Korean, then Vietnamese, then British (the regions the
 matcher used), the first valid reading wins; a ``+`` candidate by its country code (trailing
 groups are dropped while it is invalid, so a number followed by another figure is found); US
@@ -46,6 +50,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scanner.recognizers.base import LANGUAGES, SelfLabelling, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
+from scanner.recognizers.organisation import after_business_cue, is_service_number
 from scanner.recognizers.trigger import Trigger
 
 REGIONS = ("KR", "VN", "US", "GB")
@@ -149,7 +154,12 @@ class MultiRegionPhoneRecognizer(SelfLabelling, LocalRecognizer):
                 continue
             start, end, region, score = found
             position = end
-            if plausibly_written(text[start:end]) and not glued(text, start, end):
+            if (
+                plausibly_written(text[start:end])
+                and not glued(text, start, end)
+                and not is_service_number(text[start:end])
+                and not after_business_cue(text, start)
+            ):
                 results.append(self._result(start, end, region, score))
         return results
 

@@ -6,7 +6,9 @@ offline extractor the e-mail recognizer uses (never a download). Bare domains (n
 since file names and abbreviations also contain dots (``report.pdf``, ``main.py``: .py is a
 country code), and only in lower case (``ASP.NET`` is a product). URLs are ASCII here: a
 Korean particle glued to one (``www.clinic.kr입니다``) ends it, and trailing punctuation is
-not part of it. The domain of an e-mail address is not a URL.
+not part of it. The domain of an e-mail address is not a URL. A front page (no path, no query)
+is a site's, usually an organisation's, and scores below the threshold; a context word
+(homepage, website, blog) lifts it. Profiles, booking links and shared files have paths.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ _OPENING = {")": "(", "]": "[", "}": "{", ">": "<"}
 SCHEME_SCORE = 0.7
 WWW_SCORE = 0.6
 BARE_SCORE = 0.5
+HOMEPAGE_SCORE = 0.45  # a site's front page is an organisation's, unless context says more
+BARE_HOMEPAGE_SCORE = 0.35
 
 
 class OfflineUrlRecognizer(FastPatternRecognizer):
@@ -66,13 +70,14 @@ class OfflineUrlRecognizer(FastPatternRecognizer):
         extracted = OFFLINE_TLD_EXTRACT(host)
         if not extracted.domain or not extracted.suffix:
             return None
+        homepage = _is_homepage(value)
         if has_scheme:
-            return start, end, SCHEME_SCORE
+            return start, end, HOMEPAGE_SCORE if homepage else SCHEME_SCORE
         if lowered.startswith("www."):
-            return start, end, WWW_SCORE
+            return start, end, HOMEPAGE_SCORE if homepage else WWW_SCORE
         suffix = extracted.suffix
         if suffix.islower() and suffix.rsplit(".", 1)[-1] in BARE_SUFFIXES:
-            return start, end, BARE_SCORE
+            return start, end, BARE_HOMEPAGE_SCORE if homepage else BARE_SCORE
         return None
 
 
@@ -87,6 +92,18 @@ def _trim(text: str, start: int, end: int) -> int:
         else:
             break
     return end
+
+
+def _is_homepage(value: str) -> bool:
+    """A URL with no path, query or user: a site's front page (``https://clinic.kr/``)."""
+    rest = value.split("://", 1)[-1]
+    if "@" in rest.split("/", 1)[0]:
+        return False
+    for separator in "/?#":
+        if separator in rest:
+            head, tail = rest.split(separator, 1)
+            return separator == "/" and not tail
+    return True
 
 
 def _host(value: str) -> str:

@@ -106,3 +106,22 @@ def test_key_value_pairs_are_grouped_by_line() -> None:
 def test_the_engine_reports_table_cells(find) -> None:  # type: ignore[no-untyped-def]
     assert ("PERSON", "양준서") in find(CSV)
     assert ("DATE_OF_BIRTH", "1981/08/23") in find(CSV)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Họ tên\tHộ chiếu\tCCCD\nLê Lan\tC1234567\t079090001234\n",
+         [("PERSON", "Lê Lan"), ("VN_NATIONAL_ID", "079090001234"), ("VN_PASSPORT", "C1234567")]),
+        ("성명|여권번호|비고\n김민수|M123A4567|-\n",
+         [("KR_PASSPORT", "M123A4567"), ("PERSON", "김민수")]),
+        ("name,passport_no,dob\nWang Wei,E12345678,1990-01-01\n",  # China's: not KR nor VN
+         [("DATE_OF_BIRTH", "1990-01-01"), ("PERSON", "Wang Wei")]),
+        ("외국인등록번호: 820611-5125601", []),  # a wrong check digit
+        ("CMND: 12345", []),
+    ],
+)  # fmt: skip
+def test_identifier_fields_are_checked_by_layout(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected

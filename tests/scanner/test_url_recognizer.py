@@ -26,7 +26,7 @@ from scanner.recognizers.url import OfflineUrlRecognizer
         ("홈페이지는 www.clinic.co.kr입니다.", ["www.clinic.co.kr"]),
         ("후기: blog.naver.com/gangnam_ps/12345 참고", ["blog.naver.com/gangnam_ps/12345"]),
         ("Liên hệ qua facebook.com/thammyvien!", ["facebook.com/thammyvien"]),
-        ("visit clinic.vn today", ["clinic.vn"]),
+        ("visit clinic.vn/events today", ["clinic.vn/events"]),
         # not URLs
         ("이메일 hong@hospital.co.kr", []),
         ("첨부: report.pdf, main.py, photo.jpg", []),
@@ -49,9 +49,26 @@ def test_the_span_is_exact_inside_korean_text(engine):
 
 def test_scheme_urls_score_higher_than_bare_domains():
     recognizer = OfflineUrlRecognizer()
-    (scheme,) = recognizer.analyze("x https://clinic.vn", [])
-    (bare,) = recognizer.analyze("x clinic.vn", [])
+    (scheme,) = recognizer.analyze("x https://clinic.vn/booking/123", [])
+    (bare,) = recognizer.analyze("x clinic.vn/booking/123", [])
     assert scheme.score > bare.score >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a front page is an organisation's site: below the threshold alone...
+        ("Tel 02-545-7700 | www.raonps.co.kr", []),
+        ("https://www.onyups.com", []),
+        ("https://www.onyups.com/", []),
+        # ...a context word lifts it, and paths, queries and users are someone's
+        ("my website: https://www.janesmith.com/", ["https://www.janesmith.com/"]),
+        ("https://instagram.com/vy.vo", ["https://instagram.com/vy.vo"]),
+        ("booking.clinic.kr/r?id=8f3a", ["booking.clinic.kr/r?id=8f3a"]),
+    ],
+)
+def test_front_pages_need_context(find, text, expected):
+    assert [value for _, value in find(text, "URL")] == expected
 
 
 def test_the_recognizer_never_goes_online(monkeypatch):

@@ -1,0 +1,65 @@
+"""Contact points of organisations, which are not personal data.
+
+Personal data relates to a natural person; a clinic's switchboard, its ``info@`` mailbox and
+its homepage relate to the clinic. A letterhead, an advert or an appointment SMS carries
+them on every page, so reporting them would bury the patients' own numbers. The phone, e-mail
+and URL recognizers ask here:
+
+- ``is_role_mailbox``: a role account's local part (``info@``, ``reservation@``, ``cskh@``;
+  RFC 2142 and the usual clinic desks), not a person's mailbox;
+- ``is_service_number``: numbers only businesses hold (Korean 15xx/16xx/18xx-xxxx and 080
+  toll-free, Vietnamese 1800/1900 hotlines);
+- ``after_business_cue``: a landline written after the organisation's name or a switchboard
+  label on its line (``더엘성형외과 02-3444-1200``, ``대표번호``, ``Hotline``, ``Tel.`` after
+  ``Clinic``). Mobile numbers are never an organisation's: a staff member's mobile next to the
+  clinic's name is still theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scanner.recognizers.regex_base import split_words
+
+ROLE_MAILBOXES = split_words(
+    """info contact contacts global intl international support help helpdesk admin office
+    reservation reservations booking bookings consult consulting consultation cs hello
+    marketing sales noreply no-reply donotreply do-not-reply webmaster postmaster hostmaster
+    abuse team hr jobs careers recruit billing accounts accounting privacy dpo press media
+    enquiries enquiry inquiries inquiry reception frontdesk front-desk customerservice
+    customercare service services clinic hospital care appointments appointment news
+    newsletter events partners partnership vip english korea vietnam cskh lienhe tuvan hotro
+    datlich medical tour tourism coordinator coordinators interpreter global-center"""
+)
+SERVICE_NUMBER = re.compile(r"(?:\+?82[-. ]?)?(?:1[5-9]\d\d|080)[-. ]?\d{3,4}(?:[-. ]?\d{4})?")
+VN_HOTLINE = re.compile(r"(?:1800|1900)[-. ]?\d{3,4}(?:[-. ]?\d{2,4})?")
+MOBILE = re.compile(r"(?:\+?82[-. ]?|0)1[016789]|(?:\+?84[-. ]?|0)[35789]|\+?1[-. ]")
+BUSINESS_CUE = re.compile(
+    r"(?:대표번호|대표전화|대표 번호|상담문의|상담 문의|예약문의|예약 문의|고객센터|수신거부|"
+    r"성형외과|피부과|의원|병원|클리닉|센터|hotline|switchboard|main line|front desk|reception|"
+    r"clinic|hospital|surgery|aesthetic|medical cent(?:er|re)|tổng đài|đường dây nóng|"
+    r"phòng khám|bệnh viện|thẩm mỹ viện)[^\n\d]{0,24}$",
+    re.IGNORECASE,
+)
+CUE_REACH = 48
+
+
+def is_role_mailbox(address: str) -> bool:
+    """Whether the e-mail address belongs to a role (``info@clinic.kr``), not a person."""
+    local = address.split("@", 1)[0].lower()
+    return local in ROLE_MAILBOXES or local.rstrip("0123456789") in ROLE_MAILBOXES
+
+
+def is_service_number(number: str) -> bool:
+    """Whether the number is of a kind only businesses hold (1588-xxxx, 080, 1800-xxxx)."""
+    number = number.strip()
+    return SERVICE_NUMBER.fullmatch(number) is not None or VN_HOTLINE.fullmatch(number) is not None
+
+
+def after_business_cue(text: str, start: int) -> bool:
+    """Whether a (landline) number at ``start`` follows an organisation's name or label."""
+    number_start = text[start : start + 6]
+    if MOBILE.match(number_start):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return BUSINESS_CUE.search(text, max(line_start, start - CUE_REACH), start) is not None
