@@ -184,6 +184,42 @@ _KOREAN = re.compile(
 )
 
 
+# a romanised Korean syllable (Revised Romanisation and the usual older spellings: Young,
+# Sook, Hee, Joo), and a given name of two of them written as one word (Minji, Kyungmin,
+# Youngsook); English words that split the same way after a surname are kept out
+_SYLLABLE = (
+    r"(?:kk|tt|pp|ss|jj|ch|sh|[gkndtrlmbpsjh])?"
+    r"(?:yeo|yae|wae|you|yoo|woo|ya|ye|yo|yu|wa|wo|we|wi|eo|eu|ui|ae|oe|oo|ee|ou|a|e|i|o|u)"
+    r"(?:ng|[kntlmp])?"
+)
+_GIVEN_TWO = re.compile(rf"(?:{_SYLLABLE}){{2}}")
+_SURNAME_WORDS = "|".join(sorted(KOREAN_SURNAMES | {s.upper() for s in KOREAN_SURNAMES}))
+_WORD = r"[A-Z][a-z]{2,11}|[A-Z]{3,12}"
+_KOREAN_JOINED = re.compile(
+    rf"(?<![\w'’.-])(?:(?P<s1>{_SURNAME_WORDS})[ \t]+(?P<g1>{_WORD})"
+    rf"|(?P<g2>{_WORD})[ \t]+(?P<s2>{_SURNAME_WORDS}))(?![\w'’-])"
+)
+NOT_GIVEN = split_words(
+    "book look cook took hook good food mood pool tool cool moon soon noon room loan bean mean "
+    "lean dean seen keen teen been deep keep jean neon real meal deal seal heal heel feel peel "
+    "main rain gain pain noi hotel motel landing lemon melon salon bacon robin japan sudan "
+    "kenya seoul busan daegu incheon ulsan jeju hanoi"
+)
+MIN_GIVEN_LETTERS = 4
+
+
+def _korean_joined(text: str) -> Iterator[tuple[int, int]]:
+    """Romanised Korean names with a one-word given name (Cho Nayeon, BYUN MINJI, Minji Kim)."""
+    for match in _KOREAN_JOINED.finditer(text):
+        given = (match.group("g1") or match.group("g2")).lower()
+        if len(given) < MIN_GIVEN_LETTERS or given in NOT_GIVEN or _key(given.title()) in _BLOCKED:
+            continue
+        if len(given) == MIN_GIVEN_LETTERS and given.endswith("e"):
+            continue  # home, hope, time: Korean given names hardly end in a silent-looking e
+        if _GIVEN_TWO.fullmatch(given) is not None:
+            yield match.span()
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut a capitalised run at its first word that is not a name (``John Smith Clinic``)."""
     words = list(re.finditer(r"\S+", text[start:end]))
@@ -411,7 +447,8 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
     """Finds PERSON in English text: titles, labels, first-name dictionary, Korean romanised."""
 
     ENTITY = "PERSON"
-    TRIGGER = Trigger(pattern="[A-Z][a-z'’]")  # every name holds a capitalised word
+    # every name holds a capitalised word, or two upper-case words (BYUN MINJI)
+    TRIGGER = Trigger(pattern="[A-Z][a-z'’]|[A-Z][A-Z]+[ \t]+[A-Z][A-Z]")
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
         """Yield names; overlapping candidates are left to Presidio's de-duplication."""
@@ -430,6 +467,8 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
         for match in _KOREAN.finditer(text):
             if (match.group("s2") or match.group("s1")) in KOREAN_SURNAMES:
                 yield match.start(), match.end(), SCORE_KOREAN
+        for start, end in _korean_joined(text):
+            yield start, end, SCORE_KOREAN
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[EnglishNameRecognizer]:

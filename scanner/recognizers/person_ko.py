@@ -128,7 +128,7 @@ _GIVEN_VOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _HANGUL = re.compile(r"[가-힣]")
-_CELL_START = re.compile(r"(?:^|[\n\t|]|[ \t]{2})[ \t]*$")
+_CELL_START = re.compile(r"(?:^|[\n\t|]|[ \t]{2}|[ \t]/)[ \t]*$")
 _CELL_END = re.compile(r"[ \t]*(?:$|[\n\t|·/,(]|[ \t]{2}|[ \t]-[ \t])")
 _LETTER = re.compile(r"[^\W\d_]")
 

@@ -7,8 +7,8 @@ written in English letters (``Nguyen Van An``). Scores:
   khách hàng, Họ và tên:, BS., Mr/Ms...): ``SCORE_ADDRESSED``;
 - a bare name of three or more syllables: ``SCORE_FULL``; of two: ``SCORE_SHORT`` (below the
   engine's threshold);
-- a given name alone between a form of address and the vocative ơi (``Dạ chị Trang ơi``):
-  ``SCORE_ADDRESSED``.
+- a given name alone after a form of address (``Chào chị Quý!``, ``anh Bình``, ``Dạ chị
+  Trang ơi``, ``bác sĩ Hạnh``): ``SCORE_ADDRESSED``.
 
 Unaccented surnames that are also English words (Le, Do, Ho, Ly, Vu, Vo, Mai, La...) need a
 form of address or a Vietnamese middle name (Van, Thi, Duc, Minh...). Streets, wards and
@@ -136,6 +136,16 @@ _VOCATIVE = re.compile(
     rf"(?<![^\W\d_])(?i:anh|chị|em|cô|chú|bác|ông|bà|bạn|cháu|bé)[ \t]+(?P<name>{_CAP}"
     rf"(?:[ \t]+{_CAP})?)[ \t]+ơi(?![^\W\d_])"
 )
+# a given name after a form of address: "Chào chị Quý!", "anh Bình", "bác sĩ Hạnh"
+_ADDRESS_FORMS = r"(?i:anh|chị|em|cô|chú|bác|ông|bà|cháu|bé|bác sĩ|bs\.?|y tá|điều dưỡng)"
+_ADDRESSED_GIVEN = re.compile(
+    rf"(?<![^\W\d_]){_ADDRESS_FORMS}[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP})?)"
+    rf"(?![^\W\d_]|[ \t]+{_CAP})"
+)
+NOT_GIVEN = split_words(
+    "việt nam hàn quốc seoul busan hà nội sài gòn zalo facebook google kakao hotline spa clinic "
+    "the dạ vâng ạ ok chào xin cảm em anh chị bác sĩ y tá"
+)
 
 # a surname, a space and a capital letter, or the vocative ơi (one literal per branch, so
 # ``re`` scans for the branches' first letters only)
@@ -146,10 +156,15 @@ _TRIGGER_SURNAMES = tuple(
         for spelling in (surname, surname.upper())  # upper-case names: NGUYỄN VĂN AN
     )
 )
-_TRIGGER = "|".join([rf"{re.escape(s)}[ \t]+[A-Z{_UPPER}]" for s in _TRIGGER_SURNAMES] + ["ơi"])
+_GIVEN_TRIGGER = rf"{_ADDRESS_FORMS}[ \t]+[A-Z{_UPPER}]"
+_TRIGGER = "|".join(
+    [rf"{re.escape(s)}[ \t]+[A-Z{_UPPER}]" for s in _TRIGGER_SURNAMES] + ["ơi", _GIVEN_TRIGGER]
+)
 
 _HYPERSCAN_TRIGGER = (
-    "(?:" + "|".join(re.escape(s) for s in _TRIGGER_SURNAMES) + rf")[ \t]+[A-Z{_UPPER}]|ơi"
+    "(?:"
+    + "|".join(re.escape(s) for s in _TRIGGER_SURNAMES)
+    + rf")[ \t]+[A-Z{_UPPER}]|ơi|{_GIVEN_TRIGGER}"
 )
 _NOT_VOCATIVE = split_words("bác sĩ y tá dược anh chị em cô chú ông bà bạn cháu bé ơi ạ trời mẹ bố")
 
@@ -166,6 +181,10 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
             for match in _VOCATIVE.finditer(text):
                 if not _NOT_VOCATIVE.intersection(match.group("name").lower().split()):
                     yield *match.span("name"), SCORE_ADDRESSED
+        for match in _ADDRESSED_GIVEN.finditer(text):
+            words = match.group("name").lower().split()
+            if not NOT_GIVEN.intersection(words):
+                yield *match.span("name"), SCORE_ADDRESSED
         for start, end, match in _name_matches(text):
             score = _score(text, start, end, match)
             if score:

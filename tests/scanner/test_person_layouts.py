@@ -24,6 +24,17 @@ import pytest
         ("Tên tiếng Anh (theo hộ chiếu)\tNGUYEN NHAT QUAN", ["NGUYEN NHAT QUAN"]),
         ("cho Levothyroxin, đỡ.\nMai Hoàng Quý\n01/08 04:10", ["Mai Hoàng Quý"]),
         ("| Cao Bích Yến | CCCD |", ["Cao Bích Yến"]),
+        # Vietnamese given names after a form of address
+        ("xin chào chị Quý! Lịch hẹn của chị", ["Quý"]),
+        ("Chào anh Bình, bác sĩ dặn", ["Bình"]),
+        ("bác sĩ Hạnh sẽ gọi lại", ["Hạnh"]),
+        ("rồi Chị Trần Thị Bình đến", ["Trần Thị Bình"]),
+        # romanised Korean names written as one word, any case, either order
+        ("No distress.\nCho Nayeon\n05/02 15:25", ["Cho Nayeon"]),
+        ("Your coordinator Wang Youngsook will assist you", ["Wang Youngsook"]),
+        ("YOO KYUNGMIN\n05/18 23:01", ["YOO KYUNGMIN"]),
+        ("Minji Kim called again", ["Minji Kim"]),
+        ("Korean nurse notes\n오심 호소하여 투여 후 호전됨.  / 홍도현\n09/14", ["홍도현"]),
     ],
 )
 def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-untyped-def]
@@ -43,6 +54,12 @@ def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-un
         "LE DO",
         "số 12 Nguyễn Trãi, phường Bến Thành",
         "12 Lê Lợi (3/F)",  # floor of a building, not an age
+        "học tiếng Anh mỗi ngày",
+        "Dạ chị Bác Sĩ ơi",
+        "Go Home",
+        "Park Hotel",
+        "Song Book",
+        "Ha Noi",
     ],
 )
 def test_headings_places_and_words_are_not_names(find, text):  # type: ignore[no-untyped-def]
