@@ -56,7 +56,9 @@ KOREAN_SURNAMES = split_words(
     "Oh Seo Suh Shin Sin Kwon Hwang Ahn An Song Jeon Jun Hong Yoo Yu Ko Go Moon Mun Yang Son "
     "Bae Baek Paek Heo Huh Nam Shim Noh Roh Ha Kwak Sung Seong Cha Joo Ju Woo Koo Ku Min Ryu "
     "Na Jin Ji Um Eom Chae Won Cheon Bang Gong Hyun Ham Byun Yeom Yeo Choo Do So Seok Sun Seol "
-    "Ma Gil Yeon Wi Pyo Myung Ki Ban Ra Wang Geum Ok Yook Namgung Hwangbo Jegal Seonwoo"
+    "Ma Gil Yeon Wi Pyo Myung Ki Ban Ra Wang Geum Ok Yook Namgung Hwangbo Jegal Seonwoo "
+    "Mo Maeng Tak Kook Guk Pyeon Yong Ye Gyeong Bong Bu Bok Tae Mok Hyeong Pi Gam Bin Eun On "
+    "Je Hyeon Eo Pyun Seon Gu Goo Kong Gong Cheon Chun Ryoo Yu Rhee Ahn Suk Sohn Shin Kye"
 )
 NOT_NAMES = split_words(
     """The And Or Of In On At To For With From By Is Was Are Be This That These Those It
@@ -206,6 +208,26 @@ NOT_GIVEN = split_words(
     "kenya seoul busan daegu incheon ulsan jeju hanoi"
 )
 MIN_GIVEN_LETTERS = 4
+
+
+# an upper-case name, as on passports and wristbands: CLAIRE WONG, KEVIN WOOD-GRANT
+_UPPER_NAME = re.compile(
+    r"(?<![\w'’.-])[A-Z]{2,}(?:-[A-Z]{2,})?(?:[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?){1,2}(?![\w'’-])"
+)
+
+
+def _upper_names(text: str) -> Iterator[tuple[int, int]]:
+    """Upper-case runs whose first word is a known first name and last a known surname."""
+    for match in _UPPER_NAME.finditer(text):
+        words = [_key(word) for word in match.group().split()]
+        first, last = words[0], "-".join(part.capitalize() for part in words[-1].split("-"))
+        parts = [p.capitalize() for p in last.split("-")]
+        if first not in _STRONG_FIRST and first not in _WEAK_FIRST:
+            continue
+        if any(word in _BLOCKED for word in words) or not all(p in SURNAMES for p in parts):
+            continue
+        if first in _STRONG_FIRST or all(p in _STRONG_SURNAMES for p in parts):
+            yield match.span()
 
 
 def _korean_joined(text: str) -> Iterator[tuple[int, int]]:
@@ -469,6 +491,8 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
                 yield match.start(), match.end(), SCORE_KOREAN
         for start, end in _korean_joined(text):
             yield start, end, SCORE_KOREAN
+        for start, end in _upper_names(text):
+            yield start, end, SCORE_FIRST_NAME
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[EnglishNameRecognizer]:

@@ -53,7 +53,7 @@ GIVEN_SYLLABLES = (
     "방배백범법벽변별병보복본봄봉부분비빈빛사산삼상새샘서석선설섬섭성세소솔송수숙순슬승시식"
     "신실심아안애야양억언엄여연열염엽영예오옥온완왕요용우욱운울웅원월위유육윤율융은을음의익"
     "인일임자잔장재저전점정제조종주준중지직진찬참창채처천철청초총추춘충치탁태택판평포표풍필"
-    "하학한함해행향허헌혁현협형혜호홍화환활황회효후훈휘휴흠흥희힘"
+    "하학한함해행향허헌혁현협형혜호홍화환활황회효후훈휘휴흠흥희힘말분점이"
 )
 TITLES = (
     "선생님", "선생", "원장님", "원장", "환자분", "환자", "고객님", "고객", "보호자", "간호사",
@@ -72,6 +72,7 @@ LABELS = (
     "수신인", "발신인", "수신", "발신", "받는 사람", "보내는 사람", "처방의", "처방 의사", "본인",
     "수진자", "시술자", "상담의", "보호자 연락처", "비상 연락처", "비상연락처", "긴급 연락처",
     "서명", "검사자", "처방의료인", "보낸사람", "보낸 사람", "받는사람", "인계", "인수", "의사",
+    "픽업 담당",
     "간호사", "상담실장", "실장", "코디네이터", "매니저", "팀장", "과장", "교수", "통역사",
 )  # fmt: skip
 # Words before a name in Vietnamese or English text: forms of address, greetings, labels
@@ -98,7 +99,12 @@ _NAME = re.compile(
     rf"(?=(?P<title>\s?(?:{_alternation(TITLES)}))|(?P<particle>{_alternation(PARTICLES)})"
     rf"|(?![가-힣]))"
 )
-_LABEL_BEFORE = re.compile(rf"(?:{_alternation(LABELS)})(?:은|는|:|：|\s)*$")
+# a label, maybe with a note in brackets (비상연락처(가족):), then a colon or particle
+_LABEL_BEFORE = re.compile(
+    rf"(?:{_alternation(LABELS)})(?:\([^)\n]{{0,10}}\))?(?:은|는|:|：|\s|-)*$"
+)
+# an age and sex after the name, as in ward lists: "308호 최지훈 (42/F)"
+_AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{2,3}[ \t]*[/,][ \t]*[MFmf남여]")
 _CUE_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:{_alternation(FOREIGN_CUES)})[.:：,\s]*$", re.IGNORECASE
 )
@@ -167,7 +173,7 @@ class KoreanNameRecognizer(RegexEntityRecognizer):
 def _score(text: str, start: int, match: re.Match[str]) -> float:
     """Score one candidate by its title, label, cue or particle (0 when nothing supports it)."""
     end = match.end("name")
-    if match.group("title") is not None:
+    if match.group("title") is not None or _AGE_AFTER.match(text, end):
         return SCORE_STRONG
     if _LABEL_BEFORE.search(text, max(0, start - LABEL_WINDOW), start) or _cued(text, start, end):
         return SCORE_STRONG

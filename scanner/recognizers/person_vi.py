@@ -123,7 +123,11 @@ _PLACE_WORDS_BEFORE = (
     "bệnh viện", "chợ", "cầu", "công viên", "street", "st", "duong", "pho", "phuong", "quan",
     "huyen", "tinh", "district", "ward", "city", "province",
 )  # fmt: skip
-_PLACE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_PLACE_WORDS_BEFORE)})|\d)[.,:\s]*$", re.IGNORECASE)
+# a place word or a house number (short: not the end of a date or an account number)
+_HOUSE_NUMBER = r"(?<![\d./-])\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
+_PLACE_BEFORE = re.compile(
+    rf"(?:\b(?:{'|'.join(_PLACE_WORDS_BEFORE)})|{_HOUSE_NUMBER})[.,:\s]*$", re.IGNORECASE
+)
 _PLACE_REACH = max(map(len, _PLACE_WORDS_BEFORE))
 _PLACE_TRAILING = frozenset(".,:")
 _PLACE_AFTER = re.compile(rf"[ \t]+{_PLACE_WORDS}")

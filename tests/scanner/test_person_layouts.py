@@ -35,6 +35,15 @@ import pytest
         ("YOO KYUNGMIN\n05/18 23:01", ["YOO KYUNGMIN"]),
         ("Minji Kim called again", ["Minji Kim"]),
         ("Korean nurse notes\n오심 호소하여 투여 후 호전됨.  / 홍도현\n09/14", ["홍도현"]),
+        # ward lists, labels with a note in brackets, older given names, upper-case English
+        ("BP 모니터링 요함.\n- 308호 최지훈 (42/F) 상담", ["최지훈"]),
+        ("비상연락처(가족): 천아린\n", ["천아린"]),
+        ("감사합니다.\n이말순 드림\n", ["이말순"]),
+        ("Name in passport\tKEVIN WOOD-GRANT", ["KEVIN WOOD-GRANT"]),
+        ("Mo Jin-young\n04/10 12:10", ["Mo Jin-young"]),
+        # a date or an account number before a Vietnamese name is no house number
+        ("Vietcombank 723-782591-67-741 Phạm Cẩm Hà", ["Phạm Cẩm Hà"]),
+        ("06.08.2021   Vũ Hoài Vân (ký tên)", ["Vũ Hoài Vân"]),
     ],
 )
 def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-untyped-def]
@@ -60,6 +69,10 @@ def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-un
         "Park Hotel",
         "Song Book",
         "Ha Noi",
+        "PATIENT INFORMATION",
+        "DISCHARGE SUMMARY",
+        "이상 없음",
+        "정상 범위",
     ],
 )
 def test_headings_places_and_words_are_not_names(find, text):  # type: ignore[no-untyped-def]

@@ -137,11 +137,14 @@ def test_address_forms_and_places_are_looked_for_at_the_end_only() -> None:
         + r"|(?:^|\n)[ \t]*\[[^\]\n]{0,24}\d:\d\d\])[.:：,\s]*$",
         re.IGNORECASE,
     )  # fmt: skip
+    house_number = r"(?<![\d./-])\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
     place = re.compile(
-        r"(?:\b(?:" + "|".join(_PLACE_WORDS_BEFORE) + r")|\d)[.,:\s]*$", re.IGNORECASE
+        r"(?:\b(?:" + "|".join(_PLACE_WORDS_BEFORE) + r")|" + house_number + r")[.,:\s]*$",
+        re.IGNORECASE,
     )
     rng = random.Random(5)
-    pieces = ["Bệnh nhân", "bác sĩ", " ", ":", ", ", "\n", "[10:22]", "x", "Q.", "số 5", "환자"]
+    pieces = ["Bệnh nhân", "bác sĩ", " ", ":", ", ", "\n", "[10:22]", "x", "Q.", "số 5", "환자",
+              "12/3", "06.08.2021", "67-741"]  # fmt: skip
     for _ in range(2000):
         before = "".join(rng.choice(pieces) for _ in range(rng.randrange(6)))[-24:]
         assert _addressed(before) is (addressed.search(before) is not None), before
