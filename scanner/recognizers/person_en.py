@@ -195,12 +195,8 @@ _SYLLABLE = (
     r"(?:ng|[kntlmp])?"
 )
 _GIVEN_TWO = re.compile(rf"(?:{_SYLLABLE}){{2}}")
-_SURNAME_WORDS = "|".join(sorted(KOREAN_SURNAMES | {s.upper() for s in KOREAN_SURNAMES}))
-_WORD = r"[A-Z][a-z]{2,11}|[A-Z]{3,12}"
-_KOREAN_JOINED = re.compile(
-    rf"(?<![\w'’.-])(?:(?P<s1>{_SURNAME_WORDS})[ \t]+(?P<g1>{_WORD})"
-    rf"|(?P<g2>{_WORD})[ \t]+(?P<s2>{_SURNAME_WORDS}))(?![\w'’-])"
-)
+_KOREAN_SURNAME_KEYS = frozenset(s.capitalize() for s in KOREAN_SURNAMES)
+_PAIR_WORD = re.compile(r"[^\s,]+")
 NOT_GIVEN = split_words(
     "book look cook took hook good food mood pool tool cool moon soon noon room loan bean mean "
     "lean dean seen keen teen been deep keep jean neon real meal deal seal heal heel feel peel "
@@ -211,14 +207,15 @@ MIN_GIVEN_LETTERS = 4
 
 
 # an upper-case name, as on passports and wristbands: CLAIRE WONG, KEVIN WOOD-GRANT
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 _UPPER_NAME = re.compile(
     r"(?<![\w'’.-])[A-Z]{2,}(?:-[A-Z]{2,})?(?:[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?){1,2}(?![\w'’-])"
 )
 
 
-def _upper_names(text: str) -> Iterator[tuple[int, int]]:
+def _upper_names(runs: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
     """Upper-case runs whose first word is a known first name and last a known surname."""
-    for match in _UPPER_NAME.finditer(text):
+    for match in runs:
         words = [_key(word) for word in match.group().split()]
         first, last = words[0], "-".join(part.capitalize() for part in words[-1].split("-"))
         parts = [p.capitalize() for p in last.split("-")]
@@ -230,16 +227,30 @@ def _upper_names(text: str) -> Iterator[tuple[int, int]]:
             yield match.span()
 
 
-def _korean_joined(text: str) -> Iterator[tuple[int, int]]:
-    """Romanised Korean names with a one-word given name (Cho Nayeon, BYUN MINJI, Minji Kim)."""
-    for match in _KOREAN_JOINED.finditer(text):
-        given = (match.group("g1") or match.group("g2")).lower()
-        if len(given) < MIN_GIVEN_LETTERS or given in NOT_GIVEN or _key(given.title()) in _BLOCKED:
-            continue
-        if len(given) == MIN_GIVEN_LETTERS and given.endswith("e"):
-            continue  # home, hope, time: Korean given names hardly end in a silent-looking e
-        if _GIVEN_TWO.fullmatch(given) is not None:
-            yield match.span()
+def _korean_joined(runs: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """Romanised Korean names with a one-word given name (Cho Nayeon, BYUN MINJI, Minji Kim),
+    as two neighbouring words of a capitalised or upper-case run: a surname and a given name
+    in either order."""
+    for run in runs:
+        words = list(_PAIR_WORD.finditer(run.group()))
+        for first, second in zip(words, words[1:], strict=False):
+            a, b = first.group(), second.group()
+            if (a.capitalize() in _KOREAN_SURNAME_KEYS and _korean_given(b)) or (
+                b.capitalize() in _KOREAN_SURNAME_KEYS and _korean_given(a)
+            ):
+                yield run.start() + first.start(), run.start() + second.end()
+
+
+def _korean_given(word: str) -> bool:
+    """Whether ``word`` reads as a two-syllable romanised Korean given name."""
+    if not (word[1:].islower() or word.isupper()) or not word.isalpha():
+        return False
+    given = word.lower()
+    if len(given) < MIN_GIVEN_LETTERS or given in NOT_GIVEN or _key(given.title()) in _BLOCKED:
+        return False
+    if len(given) == MIN_GIVEN_LETTERS and given.endswith("e"):
+        return False  # home, hope, time: Korean given names hardly end in a silent-looking e
+    return _GIVEN_TWO.fullmatch(given) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -484,14 +495,16 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
             words = text[start:end].split()
             if len(words) >= 2 or (words and _key(words[0]) in _STRONG_FIRST):
                 yield start, end, SCORE_LABEL
-        for match in _RUN.finditer(text):
+        runs = list(_RUN.finditer(text))
+        for match in runs:
             yield from _run_names(text, match.start(), match.group())
         for match in _KOREAN.finditer(text):
             if (match.group("s2") or match.group("s1")) in KOREAN_SURNAMES:
                 yield match.start(), match.end(), SCORE_KOREAN
-        for start, end in _korean_joined(text):
+        upper_runs = list(_UPPER_NAME.finditer(text)) if _TWO_CAPITALS.search(text) else []
+        for start, end in _korean_joined(runs + upper_runs):
             yield start, end, SCORE_KOREAN
-        for start, end in _upper_names(text):
+        for start, end in _upper_names(upper_runs):
             yield start, end, SCORE_FIRST_NAME
 
 
