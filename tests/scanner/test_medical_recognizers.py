@@ -52,6 +52,19 @@ def medical(find):
         ("리도카인 2% 국소마취", [(M, "리도카인 2%"), (P, "국소마취")]),
         ("타이레놀 복용 중", [(M, "타이레놀")]),
         ("botox를 맞았어요", [(P, "botox")]),
+        # broader lists: complications, lay terms, brands, revision surgery
+        ("구형구축 의심, 혈종 없음", [(C, "구형구축"), (C, "혈종")]),
+        (
+            "다낭성 난소 증후군, 역류성 식도염 병력",
+            [(C, "다낭성 난소 증후군"), (C, "역류성 식도염")],
+        ),
+        (
+            "사각턱 수술 후 귀족수술 상담, 휜코 교정 재수술",
+            [(P, "사각턱 수술"), (P, "귀족수술"), (P, "휜코 교정"), (P, "재수술")],
+        ),
+        ("신지로이드 0.1mg, 울트라셋 복용", [(M, "신지로이드 0.1mg"), (M, "울트라셋")]),
+        ("후시딘 연고, 박트로반 도포", [(M, "후시딘"), (M, "박트로반")]),
+        ("나보타 50유닛, 쥬비덤 1cc", [(M, "나보타"), (M, "쥬비덤 1cc")]),
         # decoys
         ("코가 막혀서 내원", []),
         ("임신부 할인 이벤트 진행 중!", []),
@@ -59,6 +72,7 @@ def medical(find):
         ("쌍수를 들고 환영합니다", []),
         ("수술 일정 변경 안내", []),
         ("주사 맞을 때 아팠어요", []),
+        ("유산균 복용 중", []),
     ],
 )
 def test_korean_table(medical, text, expected):
@@ -83,10 +97,25 @@ def test_korean_table(medical, text, expected):
         ("Đơn thuốc: Amlodipin 5mg", [(M, "Amlodipin 5mg")]),
         ("Chị đang uống cefalexin", [(M, "cefalexin")]),
         ("Dùng ampicilin và ceftriaxon", [(M, "ampicilin"), (M, "ceftriaxon")]),
+        # broader lists
+        (
+            "Tiền sử sụp mí, trào ngược dạ dày",
+            [(C, "sụp mí"), (C, "trào ngược dạ dày")],
+        ),
+        ("Rối loạn tiền đình, tụ dịch sau mổ", [(C, "Rối loạn tiền đình"), (C, "tụ dịch")]),
+        (
+            "Treo cung mày và lấy mỡ bọng mắt",
+            [(P, "Treo cung mày"), (P, "lấy mỡ bọng mắt")],
+        ),
+        ("Đơn thuốc: Gliclazid 30mg, Medrol", [(M, "Gliclazid 30mg"), (M, "Medrol")]),
+        ("Alpha Choay 2 viên, Klamentin", [(M, "Alpha Choay"), (M, "Klamentin")]),
+        ("Kết quả sinh thiết lành tính", [(P, "Kết quả sinh thiết")]),
         # decoys
         ("Mũi cao, mắt to", []),
         ("Khuyến mãi nâng mũi giảm giá 30%", []),
         ("Lao động chăm chỉ", []),
+        ("Hướng dẫn vệ sinh thiết bị phòng mổ", []),
+        ("Nhập hàng lậu", []),
     ],
 )
 def test_vietnamese_table(medical, text, expected):
@@ -127,6 +156,23 @@ def test_vietnamese_decomposed_text_is_found_with_offsets_into_it(medical):
             [(M, "Botulinum toxin 50 units"), (M, "lidocaine 1%")],
         ),
         ("HIV positive", [(C, "HIV")]),
+        # broader lists
+        (
+            "Seroma and hematoma after abdominoplasty",
+            [(C, "Seroma"), (C, "hematoma"), (P, "abdominoplasty")],
+        ),
+        ("History of cellulitis, PCOS and GERD", [(C, "cellulitis"), (C, "PCOS"), (C, "GERD")]),
+        (
+            "Septorhinoplasty with alar reduction",
+            [(P, "Septorhinoplasty"), (P, "alar reduction")],
+        ),
+        ("V-line surgery, fractional laser", [(P, "V-line surgery"), (P, "fractional laser")]),
+        (
+            "Takes Synthroid, lisinopril 10 mg and gabapentin",
+            [(M, "Synthroid"), (M, "lisinopril 10 mg"), (M, "gabapentin")],
+        ),
+        ("Eliquis 5mg, Zofran, Accutane", [(M, "Eliquis 5mg"), (M, "Zofran"), (M, "Accutane")]),
+        ("He had a stroke in 2019", [(C, "stroke")]),
         # decoys
         ("The economic depression of 1929", []),
         ("During the Great Depression", []),
@@ -137,6 +183,8 @@ def test_vietnamese_decomposed_text_is_found_with_offsets_into_it(medical):
         ("Special offer: lip filler 20% off!", []),
         ("hypertensive crisis? no: hypertensions", []),
         ("the aspirinator", []),
+        ("A stroke of luck", []),
+        ("Regain strength slowly", []),
     ],
 )
 def test_english_table(medical, text, expected):
@@ -210,7 +258,7 @@ def test_packaged_lists_are_well_formed():
             total += 1
             assert term == unicodedata.normalize("NFC", term), term
             assert seen.setdefault(term_key(term), kind) == kind, f"{term} in two types"
-    assert total >= 300
+    assert total >= 3000
 
 
 def test_longest_term_wins():
