@@ -15,6 +15,8 @@ Korean given names are made of, 2–4 syllables in all. It is scored by what sur
 - a full name (3+ syllables) standing alone among Latin-script words on its line, as Korean
   names are written in Vietnamese and English documents, or alone in its line or table cell
   (a signature under a note, ``| 김민수 |``, ``김민수 · 2024.05.01``): ``SCORE_FOREIGN``;
+- a given name alone with 님 or 씨 (``민지 씨``, ``지훈님께``), unless it is a title or kinship
+  word that takes 님 (원장님, 이모님): ``SCORE_GIVEN_TITLED``;
 - another particle (김민수가, 이서연의, 박지훈에게): ``SCORE_PARTICLE``, below the engine's
   threshold, unless the same name is confirmed elsewhere in the text, when every occurrence
   (bare ones included) gets ``SCORE_REPEATED``.
@@ -30,7 +32,7 @@ import re
 from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
-from scanner.recognizers.regex_base import RegexEntityRecognizer, load_words
+from scanner.recognizers.regex_base import RegexEntityRecognizer, load_words, split_words
 from scanner.recognizers.trigger import Trigger
 
 SCORE_STRONG = 0.85
@@ -38,6 +40,7 @@ SCORE_HONORIFIC = 0.6
 SCORE_PARTICLE = 0.35
 SCORE_REPEATED = 0.8
 SCORE_FOREIGN = 0.7
+SCORE_GIVEN_TITLED = 0.75
 LABEL_WINDOW = 16
 CUE_WINDOW = 40
 
@@ -133,6 +136,20 @@ _GIVEN_VOCATIVE = re.compile(
     r"[ \t]+ơi(?![^\W\d_])",
     re.IGNORECASE,
 )
+# a given name alone with 님 / 씨 ("민지 씨", "지훈님께"), as chats and notes address people
+_GIVEN_TITLED = re.compile(
+    rf"(?<![가-힣])(?P<name>[{GIVEN_SYLLABLES}]{{2}})(?=[ \t]?(?:님|씨)"
+    rf"(?:{_alternation(PARTICLES)})?(?![가-힣]))"
+)
+# two-syllable words that take 님 as titles, kinship terms and roles do, not names
+NOT_GIVEN = split_words(
+    """원장 실장 팀장 과장 부장 사장 차장 대표 교수 의사 이모 사모 고모 선배 후배 형수 주임
+    대리 계장 반장 회장 총장 이사 상무 전무 기사 작가 감독 코치 소장 원무 수간 간호 기자
+    고객 환자 보호 선생 도련 아가 부모 자녀 손님 주인 신부 신랑 엄마 아빠 할머 할아 아드
+    따님 형제 자매 남편 아내 동생 언니 오빠 누나 형님 매니 코디 상담 담당 작성 신청 예약
+    장모 장인 시모 부인 사위 조카 손자 손녀 처제 처남 시누 동서 사돈 어르 마님 주님 스님 목사
+    수녀 의원 위원 간사 총무 팀원 직원 회원 사원 학생 교사 원생 군인 경찰 부처 하느 어머 아버"""
+)
 _HANGUL = re.compile(r"[가-힣]")
 _CELL_START = re.compile(r"(?:^|[\n\t|]|[ \t]{2}|[ \t]/)[ \t]*$")
 _CELL_END = re.compile(r"[ \t]*(?:$|[\n\t|·/,(]|[ \t]{2}|[ \t]-[ \t])")
@@ -158,16 +175,23 @@ class KoreanNameRecognizer(RegexEntityRecognizer):
             if score >= SCORE_STRONG:
                 strong.add(name)
             found.append((start, end, score))
-        if "ơi" in text:
-            seen = {(start, end) for start, end, _ in found}
-            for match in _GIVEN_VOCATIVE.finditer(text):
-                if match.span("name") not in seen and match.group("name") not in STOPWORDS:
-                    found.append((*match.span("name"), SCORE_STRONG))
+        found.extend(_given_names(text, {(start, end) for start, end, _ in found}))
         for start, end, score in found:
             if score < SCORE_REPEATED and text[start:end] in strong:
                 score = SCORE_REPEATED
             if score > 0:
                 yield start, end, score
+
+
+def _given_names(text: str, seen: set[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
+    """Given names alone: with 님 / 씨 (민지 씨), or called by a Vietnamese vocative."""
+    for match in _GIVEN_TITLED.finditer(text):
+        if match.span("name") not in seen and match.group("name") not in NOT_GIVEN:
+            yield *match.span("name"), SCORE_GIVEN_TITLED
+    if "ơi" in text:
+        for match in _GIVEN_VOCATIVE.finditer(text):
+            if match.span("name") not in seen and match.group("name") not in STOPWORDS:
+                yield *match.span("name"), SCORE_STRONG
 
 
 def _score(text: str, start: int, match: re.Match[str]) -> float:

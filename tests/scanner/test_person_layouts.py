@@ -44,6 +44,9 @@ import pytest
         # a date or an account number before a Vietnamese name is no house number
         ("Vietcombank 723-782591-67-741 Phạm Cẩm Hà", ["Phạm Cẩm Hà"]),
         ("06.08.2021   Vũ Hoài Vân (ký tên)", ["Vũ Hoài Vân"]),
+        # Korean given names with 님 / 씨
+        ("민지 씨 내일 오세요", ["민지"]),
+        ("예약 확인 부탁드려요 서연님", ["서연"]),
     ],
 )
 def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-untyped-def]
@@ -73,6 +76,9 @@ def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-un
         "DISCHARGE SUMMARY",
         "이상 없음",
         "정상 범위",
+        "원장님 확인 부탁드립니다",
+        "이모님께서 오셨어요",
+        "고객님 안녕하세요",
     ],
 )
 def test_headings_places_and_words_are_not_names(find, text):  # type: ignore[no-untyped-def]
