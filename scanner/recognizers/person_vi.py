@@ -49,9 +49,15 @@ UNACCENTED_AMBIGUOUS = (
     "Le", "Vu", "Vo", "Do", "Ho", "Ly", "Lam", "Mai", "To", "Ha", "Ta", "Cao", "Chu", "Thai",
     "Chau", "La", "Luu", "Lai", "Than", "Ton", "Giang", "Kieu", "Tang", "Diep", "Hua",
 )  # fmt: skip
+# common middle and given names, unaccented: after an ambiguous unaccented surname (Le, Vo,
+# Ho...) one of them makes a name of "Le Thu Ha" but not of "Do Not Disturb"
 MIDDLE_NAMES = split_words(
     "van thi duc minh ngoc thanh hoang quoc huu xuan kim anh hong gia bao tuan thu phuong "
-    "quang cong dinh trung thuy my hai tien bich dieu khanh"
+    "quang cong dinh trung thuy my hai tien bich dieu khanh lan mai hoa huong linh trang nga "
+    "hanh ha thao hien hang yen nhi vy an binh nam long hung dung son khoa phuc tai loc vinh "
+    "thinh hieu kien cuong thang dat duy hoai tam tu uyen quynh giang chau loan oanh tuyet "
+    "nhung diep ngan truc lam phong hoan huy khang nghia nhan phat quan sang tri tung vu viet "
+    "thai thien toan trinh diem huyen thuong van yen nguyet suong kieu"
 )
 PLACES = frozenset(
     (
@@ -141,7 +147,12 @@ _VOCATIVE = re.compile(
     rf"(?:[ \t]+{_CAP})?)[ \t]+ơi(?![^\W\d_])"
 )
 # a given name after a form of address: "Chào chị Quý!", "anh Bình", "bác sĩ Hạnh"
-_ADDRESS_FORMS = r"(?i:anh|chị|em|cô|chú|bác|ông|bà|cháu|bé|bác sĩ|bs\.?|y tá|điều dưỡng)"
+# with or without diacritics (texts typed without them: "chi Lan", "anh Minh"); the
+# unaccented ones in lower case only, as "Co" and "Ba" start English words
+_ADDRESS_FORMS = (
+    r"(?:(?i:anh|chị|em|cô|chú|bác|ông|bà|cháu|bé|bác sĩ|bs\.?|y tá|điều dưỡng)"
+    r"|chi|co|chu|bac|ong|ba|chau|bac si)"
+)
 _ADDRESSED_GIVEN = re.compile(
     rf"(?<![^\W\d_]){_ADDRESS_FORMS}[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP})?)"
     rf"(?![^\W\d_]|[ \t]+{_CAP})"

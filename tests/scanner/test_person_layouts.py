@@ -47,6 +47,9 @@ import pytest
         # Korean given names with 님 / 씨
         ("민지 씨 내일 오세요", ["민지"]),
         ("예약 확인 부탁드려요 서연님", ["서연"]),
+        # Vietnamese typed without diacritics
+        ("chi Lan oi, em gui anh", ["Lan"]),
+        ("Le Thu Ha da den kham", ["Le Thu Ha"]),
     ],
 )
 def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-untyped-def]
@@ -79,6 +82,8 @@ def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-un
         "원장님 확인 부탁드립니다",
         "이모님께서 오셨어요",
         "고객님 안녕하세요",
+        "Do Not Disturb",
+        "ABC Co Ltd",
     ],
 )
 def test_headings_places_and_words_are_not_names(find, text):  # type: ignore[no-untyped-def]
