@@ -47,7 +47,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -224,6 +224,33 @@ def _split_terms(terms: Iterable[str]) -> tuple[set[str], set[str]]:
 
 def compile_terms(terms: Iterable[str], with_dose: bool = False) -> re.Pattern[str] | None:
     """Compile terms into one pattern with a ``term`` group (and an optional ``dose``)."""
+    source = terms_regex(terms, with_dose)
+    return re.compile(source, re.IGNORECASE) if source else None
+
+
+class DeferredPattern:
+    """A case-insensitive regex compiled on first use.
+
+    The whole-trie IGNORECASE pattern serves only texts that lowercase unlike IGNORECASE
+    (``LoweredTerms``), and compiling it was most of an engine's start-up.
+    """
+
+    def __init__(self, source: str) -> None:
+        """Keep the regex source; nothing is compiled yet."""
+        self.source = source
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled once)."""
+        return re.compile(self.source, re.IGNORECASE)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``re.Pattern.finditer`` of the compiled pattern."""
+        return self.compiled.finditer(text)
+
+
+def terms_regex(terms: Iterable[str], with_dose: bool = False) -> str | None:
+    """The regex of ``compile_terms`` (flags: IGNORECASE), or None without terms."""
     folded, exact = _split_terms(terms)
     parts = []
     folded_regex = trie_regex(folded)
@@ -235,7 +262,7 @@ def compile_terms(terms: Iterable[str], with_dose: bool = False) -> re.Pattern[s
     if not parts:
         return None
     dose = _DOSE if with_dose else ""
-    return re.compile(f"(?P<term>{'|'.join(parts)}){dose}", re.IGNORECASE)
+    return f"(?P<term>{'|'.join(parts)}){dose}"
 
 
 @dataclass(frozen=True)
@@ -252,13 +279,15 @@ class LoweredTerms:
     with the original pattern.
     """
 
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | DeferredPattern
     folded: re.Pattern[str] | None
     exact: re.Pattern[str] | None
     heads: Any = None  # an Aho-Corasick automaton of the folded terms' first words, or None
 
     @classmethod
-    def build(cls, pattern: re.Pattern[str], terms: Iterable[str], dose: str) -> LoweredTerms:
+    def build(
+        cls, pattern: re.Pattern[str] | DeferredPattern, terms: Iterable[str], dose: str
+    ) -> LoweredTerms:
         """Build the split patterns for ``pattern`` = ``compile_terms(terms, ...)``."""
         folded, exact = _split_terms(terms)
         lowered_terms = {term.lower() for term in folded}
@@ -350,7 +379,7 @@ class _FoldedScan:
 class TermIndex:
     """Compiled term lists: one pattern for all terms, their types, and the decoy phrases."""
 
-    pattern: re.Pattern[str] | None
+    pattern: re.Pattern[str] | DeferredPattern | None
     entity_by_key: Mapping[str, str]
     decoys: re.Pattern[str] | None
     lowered: LoweredTerms | None = None
@@ -371,7 +400,8 @@ class TermIndex:
             for term in (spelling for line in lines for spelling in spell(line)):
                 entity_by_key[term_key(term)] = entity
                 terms.append(term)
-        pattern = compile_terms(terms, with_dose=True)
+        source = terms_regex(terms, with_dose=True)
+        pattern = DeferredPattern(source) if source else None
         return cls(
             pattern=pattern,
             entity_by_key=entity_by_key,

@@ -138,11 +138,9 @@ class _Searcher:
         the fallback).
         """
         for_hyperscan = {i: (rewritten or {}).get(i, r) for i, r in regexes.items()}
-        accepted = {
-            i: r for i, r in for_hyperscan.items() if hyperscan and _hyperscan_accepts(r)
-        }
+        database, accepted = _database_for(for_hyperscan) if hyperscan else (None, {})
         fallback = [(i, re.compile(r)) for i, r in regexes.items() if i not in accepted]
-        searcher = cls(_hyperscan_database(accepted) if accepted else None, fallback)
+        searcher = cls(database, fallback)
         searcher._everything = [(i, re.compile(r)) for i, r in regexes.items()]
         return searcher
 
@@ -184,6 +182,28 @@ def _hyperscan_flags() -> int | None:
     for name in _HS_FLAGS:
         flags |= getattr(_hyperscan, name)
     return flags
+
+
+def _database_for(regexes: dict[int, str]) -> tuple[Any, dict[int, str]]:
+    """A Hyperscan database of every regex it accepts, and those regexes (by id).
+
+    Compiling is the slow part of building an engine, and each language's plan has the same
+    triggers: the database is compiled once per set of regexes. One compile of the whole set
+    is tried first; only when it fails is each regex tried alone.
+    """
+    if _hyperscan is None or not regexes:
+        return None, {}
+    try:
+        return _cached_database(tuple(regexes.items())), regexes
+    except Exception:  # hyperscan.error: one of them is not for Hyperscan
+        accepted = {i: r for i, r in regexes.items() if _hyperscan_accepts(r)}
+    return (_cached_database(tuple(accepted.items())) if accepted else None), accepted
+
+
+@lru_cache(maxsize=16)
+def _cached_database(items: tuple[tuple[int, str], ...]) -> Any:
+    """``_hyperscan_database`` of ``dict(items)``, compiled once per distinct set."""
+    return _hyperscan_database(dict(items))
 
 
 @lru_cache(maxsize=512)
