@@ -77,11 +77,17 @@ _KEY_VALUE = re.compile(
     r'(?:"(?P<quoted>[^"\n]{1,200})"|(?P<value>[^\s"&,;]{1,100}))'
 )
 # a label at the start of a line, or after a wide gap or a " | " (several fields on a line)
-_FORM_LINE = re.compile(
-    r"(?:^|(?<=[ \t][ \t])|(?<=\| ))[ \t]*(?P<key>[^\s:：=|\"][^\n:：=|\"]{0,29}?)[ \t]*[:：]"
-    r"[ \t]*(?P<value>[^\n]{1,200}?)(?=[ \t]{2}|[ \t]\|[ \t]|[ \t]*$)",
+# found from each colon: the label before it (at the start of a line, or after a wide gap or
+# a " | ", when several fields share a line), the value after it
+_COLON = re.compile("[:：]")
+_LABEL = re.compile(
+    r"(?:^|(?<=[ \t][ \t])|(?<=\| ))[ \t]*(?P<key>[^\s:：=|\"][^\n:：=|\"]{0,29}?)[ \t]*$",
     re.MULTILINE,
 )
+_VALUE = re.compile(
+    r"[ \t]*(?P<value>[^\n]{1,200}?)(?=[ \t]{2}|[ \t]\|[ \t]|[ \t]*$)", re.MULTILINE
+)
+_LABEL_REACH = 40
 _NOT_LABEL = re.compile(r"[\d\[\]()<>@/]")
 _MARKDOWN_RULE = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")
 # a cell: quoted parts and other characters up to the delimiter (each cell, empty ones too)
@@ -207,12 +213,29 @@ def records(text: str) -> Iterator[list[Field]]:
             yield members
     if "=" in text:
         yield from _by_line(text, _KEY_VALUE.finditer(text))
-    if ":" not in text and "：" not in text:
-        return
-    for match in _FORM_LINE.finditer(text):
-        field = _form_field(text, match)
+    if ":" in text or "：" in text:
+        yield from ([field] for field in _form_fields(text))
+
+
+def _form_fields(text: str) -> Iterator[Field]:
+    """The fields of ``Label: value`` lines whose label hints at something we report."""
+    consumed = 0
+    for colon in _COLON.finditer(text):
+        if colon.start() < consumed:
+            continue  # inside the value of the field before (a time: "Visit: 10:30")
+        at = colon.start()
+        if 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit():
+            continue  # a time (10:30), not a label's colon
+        label = _LABEL.search(text, max(0, at - _LABEL_REACH), at)
+        if label is None or not field_hints(label.group("key").strip()):
+            continue  # nothing this recognizer could report under that label
+        value = _VALUE.match(text, colon.end())
+        if value is None:
+            continue
+        consumed = value.end()
+        field = _form_field(text, label.group("key"), value)
         if field is not None:
-            yield [field]
+            yield field
 
 
 def _by_line(text: str, matches: Iterator[re.Match[str]]) -> Iterator[list[Field]]:
@@ -242,15 +265,14 @@ def _pair_field(match: re.Match[str]) -> Field | None:
     return None
 
 
-def _form_field(text: str, match: re.Match[str]) -> Field | None:
+def _form_field(text: str, key: str, value: re.Match[str]) -> Field | None:
     """The value of a ``Label: value`` line, cut at a wide gap or a `` | ``.
 
     A label is a few words without digits or brackets (not ``[17:55] Lan`` of a chat).
     """
-    key = match.group("key")
     if len(key.split()) > MAX_LABEL_WORDS or _NOT_LABEL.search(key) is not None:
         return None
-    return _trimmed(key, text, *match.span("value"))
+    return _trimmed(key, text, *value.span("value"))
 
 
 def _trimmed(key: str, text: str, start: int, end: int) -> Field | None:
@@ -271,10 +293,16 @@ def table_rows(text: str) -> Iterator[list[Field]]:
         return
     lines = _lines(text)
     for delimiter in DELIMITERS:
-        if delimiter not in text:
+        if delimiter not in text or not _may_hold_table(text, lines, delimiter):
             continue
         cells = [_cells(text, start, end, delimiter) for start, end in lines]
         yield from _tables(text, cells)
+
+
+def _may_hold_table(text: str, lines: list[tuple[int, int]], delimiter: str) -> bool:
+    """Two neighbouring lines with the delimiter ``MIN_COLUMNS - 1`` times or more each."""
+    wide = [text.count(delimiter, start, end) >= MIN_COLUMNS - 1 for start, end in lines]
+    return any(a and b for a, b in zip(wide, wide[1:], strict=False))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
