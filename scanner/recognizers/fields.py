@@ -88,6 +88,7 @@ _VALUE = re.compile(
     r"[ \t]*(?P<value>[^\n]{1,200}?)(?=[ \t]{2}|[ \t]\|[ \t]|[ \t]*$)", re.MULTILINE
 )
 _LABEL_REACH = 40
+_DEIDENTIFIED = re.compile(r"\[[A-Z_]+\]|psn_[0-9a-f]{8,}")
 _NOT_LABEL = re.compile(r"[\d\[\]()<>@/]")
 _MARKDOWN_RULE = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")
 # a cell: quoted parts and other characters up to the delimiter (each cell, empty ones too)
@@ -196,8 +197,8 @@ class StructuredFieldRecognizer(SelfLabelling, EntityRecognizer):
 def _typed(text: str, field: Field, personal: bool) -> tuple[str, float] | None:
     """The entity and score of a field's value, or None when no hint fits its shape."""
     value = text[field.start : field.end]
-    if value.lower() in PLACEHOLDERS:
-        return None
+    if value.lower() in PLACEHOLDERS or _DEIDENTIFIED.search(value) is not None:
+        return None  # a placeholder, or what anonymization left ("[ADDRESS], 4층", psn_...)
     for entity, strong in field_hints(field.key):
         if (strong or personal) and SHAPES[entity](value):
             return entity, STRONG_SCORE if strong else WEAK_SCORE

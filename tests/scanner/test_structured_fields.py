@@ -69,6 +69,8 @@ def test_fields_are_typed_by_their_name(text: str, expected: list[tuple[str, str
         # lower-case words are logins, not names; a header of numbers is no header
         "user,name,role,ip\n1,rn_park03,nurse,10.0.0.1\n",
         "2021,2022,2023\n15,20,25\n",
+        # what anonymization left is no longer the entity
+        "주소: [ADDRESS], 4층\n성명: psn_0123456789abcdef",
         # chat lines are not form labels
         "[17:55] Võ Minh Vy: Chào chị\n",
         # prose with commas is no table
