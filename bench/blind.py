@@ -19,7 +19,6 @@ Medical terms are labeled only when they are about a person (not in adverts or p
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import ENTITY_TYPES, LANGUAGES, Doc, Span  # noqa: E402
+from bench.corpus import ENTITY_TYPES, LANGUAGES, Doc, Span, dump  # noqa: E402
 
 Piece = str | tuple[str, str]
 
@@ -3265,30 +3264,6 @@ def stats(docs: Sequence[Doc]) -> str:
         row = [by_type[(et, lang)] for lang in LANGUAGES]
         lines.append(f"  {et:<24}" + "".join(f"{n:>6}" for n in row) + f"{sum(row):>7}")
     return "\n".join(lines)
-
-
-def dump(docs: Sequence[Doc], out: Path) -> None:
-    """Write ``<id>.txt`` and ``<id>.json`` for each document."""
-    out.mkdir(parents=True, exist_ok=True)
-    for d in docs:
-        (out / f"{d.doc_id}.txt").write_text(d.text, encoding="utf-8")
-        meta = {
-            "doc_id": d.doc_id,
-            "language": d.language,
-            "kind": d.kind,
-            "spans": [
-                {
-                    "type": s.entity_type,
-                    "start": s.start,
-                    "end": s.end,
-                    "text": d.text[s.start : s.end],
-                }
-                for s in d.spans
-            ],
-        }
-        (out / f"{d.doc_id}.json").write_text(
-            json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
 
 
 def main() -> None:

@@ -25,7 +25,6 @@ Labeling conventions:
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import unicodedata
@@ -37,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import ENTITY_TYPES, LANGUAGES, Doc, Span  # noqa: E402
+from bench.corpus import ENTITY_TYPES, LANGUAGES, Doc, Span, dump  # noqa: E402
 
 Piece = str | tuple[str, str]
 
@@ -3654,30 +3653,6 @@ def stats(docs: list[Doc]) -> str:
         row = [types[(t, lang)] for lang in LANGUAGES]
         out.append(f"  {t:<22}" + "".join(f"{n:>6}" for n in row) + f"{sum(row):>7}")
     return "\n".join(out)
-
-
-def dump(docs: list[Doc], directory: Path) -> None:
-    """Write ``<id>.txt`` and ``<id>.json`` (language, kind, spans with their text) per doc."""
-    directory.mkdir(parents=True, exist_ok=True)
-    for doc in docs:
-        (directory / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
-        meta = {
-            "doc_id": doc.doc_id,
-            "language": doc.language,
-            "kind": doc.kind,
-            "spans": [
-                {
-                    "type": s.entity_type,
-                    "start": s.start,
-                    "end": s.end,
-                    "text": doc.text[s.start : s.end],
-                }
-                for s in doc.spans
-            ],
-        }
-        (directory / f"{doc.doc_id}.json").write_text(
-            json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
 
 
 def main() -> None:
