@@ -42,6 +42,7 @@ from scanner.chunking import chunks, dedupe
 from scanner.errors import DetectionError
 from scanner.language import detect_language
 from scanner.nlp import OfflineSpacyNlpEngine
+from scanner.normalize import fold_width
 from scanner.recognizers import default_recognizers
 from scanner.recognizers.base import (
     DEFAULT_WINDOW,
@@ -177,7 +178,12 @@ class Engine:
         return frozenset(self._analyzer.get_supported_entities())
 
     def analyze(self, text: str, language: str | None = None) -> Analysis:
-        """Find personal data in ``text``; ``language`` None means detect it from the script."""
+        """Find personal data in ``text``; ``language`` None means detect it from the script.
+
+        The recognizers read ``fold_width(text)`` (full-width digits and letters as ASCII, same
+        length): offsets are into ``text``.
+        """
+        text = fold_width(text)
         reported = language or detect_language(text)
         pipeline = self._pipeline_language(reported, explicit=language is not None)
         found: list[Detection] = []

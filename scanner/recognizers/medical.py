@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -235,14 +235,14 @@ class DeferredPattern:
     (``LoweredTerms``), and compiling it was most of an engine's start-up.
     """
 
-    def __init__(self, source: str) -> None:
-        """Keep the regex source; nothing is compiled yet."""
-        self.source = source
+    def __init__(self, source: Callable[[], str]) -> None:
+        """Keep how to write the regex; nothing is written or compiled yet."""
+        self._source = source
 
     @cached_property
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled once)."""
-        return re.compile(self.source, re.IGNORECASE)
+        return re.compile(self._source(), re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``re.Pattern.finditer`` of the compiled pattern."""
@@ -280,7 +280,7 @@ class LoweredTerms:
     """
 
     pattern: re.Pattern[str] | DeferredPattern
-    folded: re.Pattern[str] | None
+    folded: FirstCharTrie | None
     exact: re.Pattern[str] | None
     heads: Any = None  # an Aho-Corasick automaton of the folded terms' first words, or None
 
@@ -291,16 +291,11 @@ class LoweredTerms:
         """Build the split patterns for ``pattern`` = ``compile_terms(terms, ...)``."""
         folded, exact = _split_terms(terms)
         lowered_terms = {term.lower() for term in folded}
-        folded_regex = trie_regex(lowered_terms)
         exact_regex = trie_regex(exact)
         return cls(
             heads=first_words(lowered_terms),
             pattern=pattern,
-            folded=(
-                re.compile(f"(?P<term>(?-i:{folded_regex})){dose}", re.IGNORECASE)
-                if folded_regex
-                else None
-            ),
+            folded=FirstCharTrie(lowered_terms, dose) if lowered_terms else None,
             exact=(
                 re.compile(f"(?P<term>(?-i:{exact_regex})){dose}", re.IGNORECASE)
                 if exact_regex
@@ -351,10 +346,50 @@ def first_words(terms: Iterable[str]) -> Any:
     return automaton
 
 
+class FirstCharTrie:
+    """The lowered terms' trie, one regex per first character, each compiled on first use.
+
+    A term's regex starts with its first character as a literal, so a match at ``position``
+    can only come from the terms starting with ``text[position]``: ``match`` compiles and
+    tries that group alone. Compiling one trie of thousands of terms took seconds at every
+    engine start; a process compiles only the groups its texts reach, a few milliseconds each.
+    """
+
+    def __init__(self, terms: Iterable[str], dose: str) -> None:
+        """Group ``terms`` (lower case) by their first character; nothing is compiled yet."""
+        self._groups: dict[str, list[str]] = {}
+        for term in terms:
+            self._groups.setdefault(term[0], []).append(term)
+        self._dose = dose
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
+        self._whole = DeferredPattern(
+            lambda: self._source(t for g in self._groups.values() for t in g)
+        )
+
+    def _source(self, terms: Iterable[str]) -> str:
+        """The regex of some terms: case-sensitive terms, a case-insensitive dose."""
+        return f"(?P<term>(?-i:{trie_regex(terms)})){self._dose}"
+
+    def match(self, text: str, position: int) -> re.Match[str] | None:
+        """The longest-first term match at ``position`` (``re.match`` of the whole trie)."""
+        first = text[position : position + 1]
+        if first not in self._compiled:
+            group = self._groups.get(first)
+            self._compiled[first] = (
+                re.compile(self._source(group), re.IGNORECASE) if group else None
+            )
+        pattern = self._compiled[first]
+        return pattern.match(text, position) if pattern is not None else None
+
+    def search(self, text: str, position: int) -> re.Match[str] | None:
+        """``re.search`` of the whole trie (compiled once, when first needed)."""
+        return self._whole.compiled.search(text, position)
+
+
 class _FoldedScan:
     """``folded.search(lowered, position)``, tried only where a term's first word starts."""
 
-    def __init__(self, folded: re.Pattern[str], lowered: str, heads: Any) -> None:
+    def __init__(self, folded: FirstCharTrie, lowered: str, heads: Any) -> None:
         """Find every place a first word starts in ``lowered`` (all places without ``heads``)."""
         self.folded = folded
         self.lowered = lowered
@@ -400,8 +435,9 @@ class TermIndex:
             for term in (spelling for line in lines for spelling in spell(line)):
                 entity_by_key[term_key(term)] = entity
                 terms.append(term)
-        source = terms_regex(terms, with_dose=True)
-        pattern = DeferredPattern(source) if source else None
+        pattern = (
+            DeferredPattern(lambda: terms_regex(terms, with_dose=True) or "") if terms else None
+        )
         return cls(
             pattern=pattern,
             entity_by_key=entity_by_key,

@@ -21,12 +21,17 @@ trigger, so the shortcut never changes a result (``plain_lowered``).
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+CACHE_ENV = "EXPUNGE_CACHE_DIR"
 
 _hyperscan: Any
 try:  # optional: one pass for every trigger; without it each is searched with ``re``
@@ -202,8 +207,53 @@ def _database_for(regexes: dict[int, str]) -> tuple[Any, dict[int, str]]:
 
 @lru_cache(maxsize=16)
 def _cached_database(items: tuple[tuple[int, str], ...]) -> Any:
-    """``_hyperscan_database`` of ``dict(items)``, compiled once per distinct set."""
-    return _hyperscan_database(dict(items))
+    """``_hyperscan_database`` of ``dict(items)``, compiled once per distinct set.
+
+    Compiling takes about a second; the serialized database is kept in ``cache_dir()``
+    (keyed by the regexes, flags and library version) so the next process loads it in
+    milliseconds. A file that does not load (another CPU, a damaged file) is compiled again.
+    """
+    path = _cache_file(items)
+    if path is not None and path.is_file():
+        try:
+            return _hyperscan.loadb(path.read_bytes(), _hyperscan.HS_MODE_BLOCK)
+        except Exception:  # hyperscan.error: stale or foreign; compile below
+            pass
+    database = _hyperscan_database(dict(items))
+    if path is not None:
+        _store(path, _hyperscan.dumpb(database))
+    return database
+
+
+def cache_dir() -> Path | None:
+    """Where compiled trigger databases are kept: ``EXPUNGE_CACHE_DIR`` ("" turns it off),
+    else ``$XDG_CACHE_HOME/expunge`` or ``~/.cache/expunge``."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "expunge"
+
+
+def _cache_file(items: tuple[tuple[int, str], ...]) -> Path | None:
+    """The cache file of one set of regexes (None when caching is off)."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    version = getattr(_hyperscan, "__version__", "?")
+    key = hashlib.sha256(repr((version, _hyperscan_flags(), items)).encode()).hexdigest()
+    return directory / f"triggers-{key[:32]}.hsdb"
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; a cache that cannot be written is skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 @lru_cache(maxsize=512)

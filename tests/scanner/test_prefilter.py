@@ -136,3 +136,23 @@ def test_a_regex_hyperscan_rejects_is_searched_with_re() -> None:
     prefilter = Prefilter([Trigger(pattern=r"(?<=x)y"), Trigger(pattern="@")])
     assert prefilter.gates("xy") == [True, False]
     assert prefilter.gates("zy a@b") == [False, True]
+
+
+@pytest.mark.skipif(Prefilter([Trigger(pattern="a")])._text._database is None,
+                    reason="hyperscan is not installed for this platform")
+def test_compiled_triggers_are_cached_on_disk_and_a_bad_file_is_compiled_again(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scanner.recognizers import trigger
+
+    monkeypatch.setenv(trigger.CACHE_ENV, str(tmp_path))
+    items = ((0, "cache[0-9]test"), (1, "@"))
+    trigger._cached_database.cache_clear()
+    trigger._cached_database(items)
+    (cached,) = tmp_path.glob("triggers-*.hsdb")
+    cached.write_bytes(b"not a database")
+    trigger._cached_database.cache_clear()
+    prefilter = Prefilter([Trigger(pattern="cache[0-9]test"), Trigger(pattern="@")])
+    assert prefilter.gates("cache7test") == [True, False]
+    assert cached.read_bytes() != b"not a database"  # written again
+    trigger._cached_database.cache_clear()
