@@ -151,11 +151,11 @@ _VOCATIVE = re.compile(
 # unaccented ones in lower case only, as "Co" and "Ba" start English words
 _ADDRESS_FORMS = (
     r"(?:(?i:anh|chị|em|cô|chú|bác|ông|bà|cháu|bé|bác sĩ|bs\.?|y tá|điều dưỡng)"
-    r"|chi|co|chu|bac|ong|ba|chau|bac si)"
+    r"|chi|co|chu|bac|ong|ba|chau|bac si|(?i:xin chào|chào|cảm ơn|xin chao|chao|cam on))"
 )
 _ADDRESSED_GIVEN = re.compile(
     rf"(?<![^\W\d_]){_ADDRESS_FORMS}[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP})?)"
-    rf"(?![^\W\d_]|[ \t]+{_CAP})"
+    rf"(?![^\W\d_]|[ \t]+{_CAP}|[ \t]+khách)"
 )
 NOT_GIVEN = split_words(
     "việt nam hàn quốc seoul busan hà nội sài gòn zalo facebook google kakao hotline spa clinic "

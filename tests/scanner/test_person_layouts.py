@@ -50,6 +50,7 @@ import pytest
         # Vietnamese typed without diacritics
         ("chi Lan oi, em gui anh", ["Lan"]),
         ("Le Thu Ha da den kham", ["Le Thu Ha"]),
+        ("Xin chào Lan, em gửi lịch hẹn", ["Lan"]),
     ],
 )
 def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-untyped-def]
@@ -84,6 +85,8 @@ def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-un
         "고객님 안녕하세요",
         "Do Not Disturb",
         "ABC Co Ltd",
+        "Cảm ơn Quý khách đã tin tưởng",
+        "Chào mừng bạn đến với phòng khám",
     ],
 )
 def test_headings_places_and_words_are_not_names(find, text):  # type: ignore[no-untyped-def]
