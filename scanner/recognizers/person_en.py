@@ -208,6 +208,10 @@ MIN_GIVEN_LETTERS = 4
 
 # an upper-case name, as on passports and wristbands: CLAIRE WONG, KEVIN WOOD-GRANT
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+# a chat speaker with no time: "Sarah: see you", "Sarah Kim: ok" (a known given name first)
+_BARE_SPEAKER = re.compile(
+    r"(?m)^[ \t]*(?P<name>(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)?)[ \t]?:[ \t]"
+)
 _UPPER_NAME = re.compile(
     r"(?<![\w'’.-])[A-Z]{2,}(?:-[A-Z]{2,})?(?:[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?){1,2}(?![\w'’-])"
 )
@@ -498,14 +502,24 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
         runs = list(_RUN.finditer(text))
         for match in runs:
             yield from _run_names(text, match.start(), match.group())
-        for match in _KOREAN.finditer(text):
-            if (match.group("s2") or match.group("s1")) in KOREAN_SURNAMES:
-                yield match.start(), match.end(), SCORE_KOREAN
-        upper_runs = list(_UPPER_NAME.finditer(text)) if _TWO_CAPITALS.search(text) else []
-        for start, end in _korean_joined(runs + upper_runs):
-            yield start, end, SCORE_KOREAN
-        for start, end in _upper_names(upper_runs):
-            yield start, end, SCORE_FIRST_NAME
+        for match in _BARE_SPEAKER.finditer(text):
+            if _key(match.group("first")) in _STRONG_FIRST:
+                yield *match.span("name"), SCORE_LABEL
+        yield from _korean_and_upper_case(text, runs)
+
+
+def _korean_and_upper_case(
+    text: str, runs: list[re.Match[str]]
+) -> Iterator[tuple[int, int, float]]:
+    """Romanised Korean names (hyphenated or joined) and upper-case names."""
+    for match in _KOREAN.finditer(text):
+        if (match.group("s2") or match.group("s1")) in KOREAN_SURNAMES:
+            yield match.start(), match.end(), SCORE_KOREAN
+    upper_runs = list(_UPPER_NAME.finditer(text)) if _TWO_CAPITALS.search(text) else []
+    for start, end in _korean_joined(runs + upper_runs):
+        yield start, end, SCORE_KOREAN
+    for start, end in _upper_names(upper_runs):
+        yield start, end, SCORE_FIRST_NAME
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[EnglishNameRecognizer]:

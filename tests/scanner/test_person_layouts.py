@@ -51,6 +51,8 @@ import pytest
         ("chi Lan oi, em gui anh", ["Lan"]),
         ("Le Thu Ha da den kham", ["Le Thu Ha"]),
         ("Xin chào Lan, em gửi lịch hẹn", ["Lan"]),
+        # chat speakers with no time
+        ("Sarah: see you tomorrow\nMe: ok", ["Sarah"]),
     ],
 )
 def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-untyped-def]
@@ -87,6 +89,9 @@ def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-un
         "ABC Co Ltd",
         "Cảm ơn Quý khách đã tin tưởng",
         "Chào mừng bạn đến với phòng khám",
+        "Note: call back\nGrace: period ends",
+        "이상: 없음",
+        "서명일: 2024-03-09",
     ],
 )
 def test_headings_places_and_words_are_not_names(find, text):  # type: ignore[no-untyped-def]
