@@ -130,9 +130,10 @@ _PLACE_WORDS_BEFORE = (
     "huyen", "tinh", "district", "ward", "city", "province",
 )  # fmt: skip
 # a place word or a house number (short: not the end of a date or an account number)
-_HOUSE_NUMBER = r"(?<![\d./-])\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
+# (not the end of a time, a date or an account number, and on the name's own line)
+_HOUSE_NUMBER = r"(?<![\d./:-])\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
 _PLACE_BEFORE = re.compile(
-    rf"(?:\b(?:{'|'.join(_PLACE_WORDS_BEFORE)})|{_HOUSE_NUMBER})[.,:\s]*$", re.IGNORECASE
+    rf"(?:\b(?:{'|'.join(_PLACE_WORDS_BEFORE)})|{_HOUSE_NUMBER})[.,: \t]*\Z", re.IGNORECASE
 )
 _PLACE_REACH = max(map(len, _PLACE_WORDS_BEFORE))
 _PLACE_TRAILING = frozenset(".,:")

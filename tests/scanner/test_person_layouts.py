@@ -51,6 +51,9 @@ import pytest
         ("chi Lan oi, em gui anh", ["Lan"]),
         ("Le Thu Ha da den kham", ["Le Thu Ha"]),
         ("Xin chào Lan, em gửi lịch hẹn", ["Lan"]),
+        # a chat export: the time ending the line above is no house number
+        ("Đinh Diệu Ánh  17:17\nĐinh Diệu Ánh - 0588029497", ["Đinh Diệu Ánh", "Đinh Diệu Ánh"]),
+        ("[방다솜] [오후 12:01] 안녕하세요", ["방다솜"]),
         # chat speakers with no time
         ("Sarah: see you tomorrow\nMe: ok", ["Sarah"]),
     ],

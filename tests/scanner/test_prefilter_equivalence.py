@@ -137,9 +137,9 @@ def test_address_forms_and_places_are_looked_for_at_the_end_only() -> None:
         + r"|(?:^|\n)[ \t]*\[[^\]\n]{0,24}\d:\d\d\])[.:：,\s]*$",
         re.IGNORECASE,
     )  # fmt: skip
-    house_number = r"(?<![\d./-])\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
+    house_number = r"(?<![\d./:-])\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
     place = re.compile(
-        r"(?:\b(?:" + "|".join(_PLACE_WORDS_BEFORE) + r")|" + house_number + r")[.,:\s]*$",
+        r"(?:\b(?:" + "|".join(_PLACE_WORDS_BEFORE) + r")|" + house_number + r")[.,: \t]*\Z",
         re.IGNORECASE,
     )
     rng = random.Random(5)
