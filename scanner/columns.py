@@ -32,6 +32,7 @@ from datetime import date
 from scanner.engine import Detection, Engine
 from scanner.mask import mask
 from scanner.recognizers.field_names import (
+    PLACEHOLDERS,
     HintTable,
     hint_strengths,
     load_hints,
@@ -78,10 +79,6 @@ LABELS: Mapping[str, str] = {
 }
 # A random number passes these checks often enough (1 in 10) to fill a share of an id column.
 CHECKSUMMED = frozenset({"KR_RRN", "CREDIT_CARD", "KR_BRN", "IBAN_CODE"})
-PLACEHOLDERS = frozenset(
-    {"n/a", "na", "none", "null", "nil", "unknown", "-", "--", "?", "x", "test", "미상", "없음",
-     "해당없음", "không", "khong", "chưa có", "không có"}
-)  # fmt: skip
 
 _NUMBER = re.compile(r"\d[\d-]*\d")
 _DATE_LIKE = re.compile(

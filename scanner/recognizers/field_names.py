@@ -23,6 +23,12 @@ from pathlib import Path
 HINTS_FILE = Path(__file__).parent / "data" / "column_hints.txt"
 HINTS_ENV = "EXPUNGE_COLUMN_HINTS"
 PEOPLE = "~people"
+# values that stand for "no value" in any field (and the sexes, which no name or date is)
+PLACEHOLDERS = frozenset(
+    {"n/a", "na", "none", "null", "nil", "unknown", "-", "--", "?", "x", "test", "미상", "없음",
+     "해당없음", "không", "khong", "chưa có", "không có", "male", "female", "남", "여", "nam",
+     "nữ"}
+)  # fmt: skip
 
 _TOKEN = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\W\d_A-Za-z]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")

@@ -37,7 +37,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scanner.recognizers.base import LANGUAGES, SelfLabelling
 from scanner.recognizers.date_of_birth import parse_date
-from scanner.recognizers.field_names import hint_strengths
+from scanner.recognizers.field_names import PLACEHOLDERS, hint_strengths
 from scanner.recognizers.kr_rrn import validate_rrn
 from scanner.recognizers.vn_national_id import validate_cccd
 
@@ -45,18 +45,12 @@ STRONG_SCORE = 0.85
 WEAK_SCORE = 0.7
 MIN_COLUMNS = 3
 MAX_HEADER_CELL = 40
-MAX_KEY = 40
-MAX_VALUE = 200
 MAX_NAME_CHARS = 60
 MAX_NAME_WORDS = 5
 MAX_LABEL_WORDS = 4
 PERSONAL = frozenset(
     {"PERSON", "DATE_OF_BIRTH", "PHONE_NUMBER", "EMAIL_ADDRESS", "ADDRESS", "KR_RRN",
      "VN_NATIONAL_ID", "MEDICAL_RECORD_NUMBER", "KR_PASSPORT", "VN_PASSPORT"}
-)  # fmt: skip
-PLACEHOLDERS = frozenset(
-    {"n/a", "na", "none", "null", "nil", "unknown", "-", "--", "?", "x", "test", "미상", "없음",
-     "해당없음", "không", "khong", "không có", "male", "female", "남", "여", "nam", "nữ"}
 )  # fmt: skip
 DELIMITERS = ("\t", "|", ";", ",")
 

@@ -53,7 +53,6 @@ from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_wit
 from scanner.recognizers.organisation import after_business_cue, is_service_number
 from scanner.recognizers.trigger import Trigger
 
-REGIONS = ("KR", "VN", "US", "GB")
 NATIONAL_REGIONS = ("KR", "VN", "GB")  # 0-prefixed candidates, in the order they are tried
 MAX_NATIONAL_DIGITS = 10
 MAX_DIGITS = 15  # E.164

@@ -126,11 +126,14 @@ class Prefilter:
 class _Searcher:
     """Finds which of several regexes occur in a text: Hyperscan where it can, else ``re``."""
 
-    def __init__(self, database: Any, fallback: list[tuple[int, re.Pattern[str]]]) -> None:
-        """``database``: Hyperscan's (or None); ``fallback``: ``(id, pattern)`` for ``re``."""
+    def __init__(
+        self, database: Any, patterns: list[tuple[int, re.Pattern[str]]], in_database: set[int]
+    ) -> None:
+        """``database``: Hyperscan's (or None), holding the ids ``in_database``; ``patterns``:
+        every ``(id, pattern)`` for ``re``, which searches those the database does not hold."""
         self._database = database
-        self._fallback = fallback
-        self._everything = [(i, p) for i, p in fallback]
+        self._everything = patterns
+        self._fallback = [(i, p) for i, p in patterns if i not in in_database]
         self._local = threading.local()  # Hyperscan's scratch space: one per thread
 
     @classmethod
@@ -144,10 +147,8 @@ class _Searcher:
         """
         for_hyperscan = {i: (rewritten or {}).get(i, r) for i, r in regexes.items()}
         database, accepted = _database_for(for_hyperscan) if hyperscan else (None, {})
-        fallback = [(i, re.compile(r)) for i, r in regexes.items() if i not in accepted]
-        searcher = cls(database, fallback)
-        searcher._everything = [(i, re.compile(r)) for i, r in regexes.items()]
-        return searcher
+        patterns = [(i, re.compile(r)) for i, r in regexes.items()]
+        return cls(database, patterns, set(accepted))
 
     def mark(self, text: str, fired: list[bool]) -> None:
         """Set ``fired[id]`` for every regex found in ``text``."""

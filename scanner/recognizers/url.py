@@ -101,8 +101,7 @@ def _is_homepage(value: str) -> bool:
         return False
     for separator in "/?#":
         if separator in rest:
-            head, tail = rest.split(separator, 1)
-            return separator == "/" and not tail
+            return separator == "/" and not rest.split(separator, 1)[1]
     return True
 
 
