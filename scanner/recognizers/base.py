@@ -201,7 +201,7 @@ def analyze_patterns(
             pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
         try:
             for match in pattern.compiled_regex.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
-                results.append(_pattern_result(recognizer, match, pattern.score))
+                results.append(pattern_result(recognizer, match, pattern.score))
         except TimeoutError:  # Presidio keeps what it found and skips the rest (with a warning)
             continue
     return remove_duplicates([r for r in results if r.score > EntityRecognizer.MIN_SCORE])
@@ -222,8 +222,8 @@ class LeanPatterns(SelfLabelling, PatternRecognizer):
         return analyze_patterns(self, text, regex_flags)
 
 
-def _pattern_result(
-    recognizer: PatternRecognizer, match: regex.Match[str], score: float
+def pattern_result(
+    recognizer: PatternRecognizer, match: regex.Match[str] | re.Match[str], score: float
 ) -> RecognizerResult:
     """One match scored as Presidio does: validation sets the maximum or minimum score."""
     value = match.group()

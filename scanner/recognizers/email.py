@@ -4,6 +4,10 @@ Presidio's EmailRecognizer calls ``tldextract.extract``, which downloads the pub
 list on first use. This subclass uses an extractor built with ``suffix_list_urls=()`` and no
 cache directory: it reads the snapshot shipped inside tldextract and never goes online.
 
+Matching starts from each ``@``: the address can only begin where the run of local-part
+characters before it begins, so the pattern is tried there alone (Presidio tries it at every
+position of the text, which cost more than everything else the recognizer does).
+
 Presidio's pattern matches any Unicode word character, so Korean particles glued to an address
 (``이메일은hong@hospital.co.kr입니다``) become part of it and the match fails. Our pattern
 keeps addresses ASCII (IDN domains appear as punycode ``xn--`` labels). Role accounts
@@ -12,11 +16,14 @@ keeps addresses ASCII (IDN domains appear as punycode ``xn--`` labels). Role acc
 
 from __future__ import annotations
 
+import re
+
 import tldextract
-from presidio_analyzer import Pattern
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
-from scanner.recognizers.base import LANGUAGES, LeanPatterns, merge_words
+from scanner.recognizers.base import LANGUAGES, SelfLabelling, merge_words, pattern_result
 from scanner.recognizers.organisation import is_role_mailbox
 from scanner.recognizers.trigger import Trigger
 
@@ -25,9 +32,15 @@ _LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _NOT_LOCAL_BEFORE = r"(?<![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-])"
 EMAIL_REGEX = rf"{_NOT_LOCAL_BEFORE}{_LOCAL}@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}(?![A-Za-z0-9-])"
+# what may stand before the @ of a match: the local part's characters and its dots, and
+# the four letters IGNORECASE takes for ASCII ones (İ ı ſ and the Kelvin sign)
+_LOCAL_RUN = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-"
+    "\u0130\u0131\u017f\u212a"
+)
 
 
-class OfflineEmailRecognizer(LeanPatterns, EmailRecognizer):
+class OfflineEmailRecognizer(SelfLabelling, EmailRecognizer):
     """Finds EMAIL_ADDRESS; the domain must end in a known public suffix (offline)."""
 
     PATTERNS = [Pattern("Email (ASCII)", EMAIL_REGEX, 0.5)]
@@ -43,12 +56,47 @@ class OfflineEmailRecognizer(LeanPatterns, EmailRecognizer):
             context=list(self.CONTEXT),
             supported_language=supported_language,
         )
+        self._pattern = re.compile(EMAIL_REGEX, re.IGNORECASE)  # as Presidio compiles it
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Presidio's pattern analysis, tried only where a local part ends at an ``@``."""
+        results = []
+        consumed = 0  # as in finditer, a match starts after the previous one
+        at = text.find("@")
+        while at >= 0:
+            start = local_part_start(text, at)
+            match = self._pattern.match(text, start) if consumed <= start < at else None
+            if match is not None:
+                consumed = match.end()
+                result = pattern_result(self, match, self.PATTERNS[0].score)
+                if result.score > EntityRecognizer.MIN_SCORE:
+                    results.append(result)
+            at = text.find("@", at + 1)
+        return results
 
     def validate_result(self, pattern_text: str) -> bool:
         """A registrable domain under a known suffix, and a person's mailbox (not info@)."""
         if is_role_mailbox(pattern_text):
             return False
         return bool(OFFLINE_TLD_EXTRACT(pattern_text).fqdn)
+
+
+def local_part_start(text: str, at: int) -> int:
+    """Where the run of local-part characters ending at ``text[at]`` (an ``@``) begins.
+
+    The pattern's look-behind forbids a local-part character or a dot before its start, so
+    a match ending its local part at ``at`` can only start there.
+    """
+    start = at
+    while start > 0 and text[start - 1] in _LOCAL_RUN:
+        start -= 1
+    return start
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[OfflineEmailRecognizer]:

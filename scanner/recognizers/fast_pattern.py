@@ -15,6 +15,12 @@ recognizer asks for, and adds three hooks for identifiers that are ambiguous on 
   case-insensitive alternation of labels) costs little on text that has no label. With
   ``ANCHOR_IGNORECASE`` the anchor (lowercase words) matches in any case; it is then searched
   case-sensitively in the lowercased text, where ``re`` skips to the words' first letters.
+  With ``ANCHOR_IN_TOKEN`` (for patterns that never match whitespace, such as URLs) the
+  window is instead the whitespace-free run of characters holding the hit: the patterns see
+  the same text around every match, so they find the same matches.
+  With ``ANCHOR_AT_START`` the anchor is where every match starts (a label alternation
+  without its look-behinds): the patterns are tried only at the positions where the anchor
+  matches, with ``match``, instead of scanning windows.
 - ``check(text, start, end, score)``: a last look at the match in its surrounding text; it may
   move the span (trim punctuation), change the score, or drop the match (returns None).
 
@@ -54,6 +60,8 @@ class FastPatternRecognizer(SelfLabelling, PatternRecognizer):
     ANCHOR_BEFORE: ClassVar[int] = 40
     ANCHOR_AFTER: ClassVar[int] = 160
     ANCHOR_IGNORECASE: ClassVar[bool] = False
+    ANCHOR_IN_TOKEN: ClassVar[bool] = False
+    ANCHOR_AT_START: ClassVar[bool] = False
     TRIGGER: ClassVar[Trigger | None] = None
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -83,9 +91,13 @@ class FastPatternRecognizer(SelfLabelling, PatternRecognizer):
     ) -> list[RecognizerResult]:
         """Match every pattern, validate and check each match, return Presidio results."""
         results: list[RecognizerResult] = []
-        windows = self._windows(text) if self._anchor is not None else None
+        starts = self._starts(text) if self.ANCHOR_AT_START else None
+        windows = self._windows(text) if self._anchor is not None and starts is None else None
         for score, compiled in self._compiled:
-            for match in _matches(compiled, text, windows):
+            found = (
+                _matches(compiled, text, windows) if starts is None else _at(compiled, text, starts)
+            )
+            for match in found:
                 start, end = match.span(self.VALUE_GROUP) if self.VALUE_GROUP else match.span()
                 if start >= end:
                     continue
@@ -100,13 +112,30 @@ class FastPatternRecognizer(SelfLabelling, PatternRecognizer):
         """Return merged ``[start, end)`` windows around every anchor hit."""
         windows: list[tuple[int, int]] = []
         for hit in self._anchor_hits(text):
-            start = max(0, hit.start() - self.ANCHOR_BEFORE)
-            end = min(len(text), hit.end() + self.ANCHOR_AFTER)
+            if self.ANCHOR_IN_TOKEN:
+                start, end = token_around(text, hit.start(), hit.end())
+            else:
+                start = max(0, hit.start() - self.ANCHOR_BEFORE)
+                end = min(len(text), hit.end() + self.ANCHOR_AFTER)
             if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], end)
             else:
                 windows.append((start, end))
         return windows
+
+    def _starts(self, text: str) -> list[int]:
+        """Every position where the anchor matches (overlapping hits too), ascending."""
+        assert self._anchor is not None
+        lowered = plain_lowered(text) if self._lowered_anchor is not None else None
+        if lowered is not None and len(lowered) == len(text):
+            anchor, searched = self._lowered_anchor, lowered
+        else:
+            anchor, searched = self._anchor, text
+        assert anchor is not None
+        starts: list[int] = []
+        while (hit := anchor.search(searched, starts[-1] + 1 if starts else 0)) is not None:
+            starts.append(hit.start())
+        return starts
 
     def _anchor_hits(self, text: str) -> Iterator[re.Match[str]]:
         """The anchor's matches; a case-insensitive anchor's found in the lowercased text."""
@@ -163,6 +192,29 @@ def _matches(
         return
     for start, end in windows:
         yield from compiled.finditer(text, start, end)
+
+
+_SPACE = re.compile(r"\s")
+_COMMON_SPACES = " \n\t\r\f\v"
+
+
+def token_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the whitespace-free run of characters holding ``text[start:end]``."""
+    begin = max(text.rfind(space, 0, start) for space in _COMMON_SPACES) + 1
+    while (other := _SPACE.search(text, begin, start)) is not None:  # rarer spaces (U+3000)
+        begin = other.end()
+    space = _SPACE.search(text, end)
+    return begin, len(text) if space is None else space.start()
+
+
+def _at(compiled: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``finditer`` finds when matches can only start at ``starts``: the first match at
+    or after the end of the previous one."""
+    consumed = 0
+    for start in starts:
+        if start >= consumed and (match := compiled.match(text, start)) is not None:
+            consumed = max(match.end(), start + 1)
+            yield match
 
 
 def starting_with(first: str, not_after: str) -> str:

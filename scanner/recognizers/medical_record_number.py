@@ -52,10 +52,9 @@ class MedicalRecordNumberRecognizer(FastPatternRecognizer):
         ["mrn", "medical record", "chart no", "chart number", "patient no"],
     )
     VALUE_GROUP = "value"
-    ANCHOR = "번호|환자|차트|mrn|hồ|bệnh|bn|hsba|record|chart|hospital|patient"
+    ANCHOR = _TRIGGER  # where every match starts: a label
     ANCHOR_IGNORECASE = True
-    ANCHOR_BEFORE = 20  # a label starts at most this far before its anchor word
-    ANCHOR_AFTER = 90  # label rest, separators and the identifier fit in this
+    ANCHOR_AT_START = True
     TRIGGER = Trigger(lowered=_TRIGGER)
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:

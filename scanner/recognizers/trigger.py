@@ -168,7 +168,6 @@ class _Searcher:
             if not fired[index] and pattern.search(text) is not None:
                 fired[index] = True
 
-
     def _scratch(self) -> Any:
         """This thread's scratch space (a scan may not share one with another thread)."""
         scratch = getattr(self._local, "scratch", None)

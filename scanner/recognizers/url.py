@@ -57,6 +57,10 @@ class OfflineUrlRecognizer(FastPatternRecognizer):
     )
     # a host: a dot and two letters, a dotted IPv4, or localhost
     TRIGGER = Trigger(pattern=r"\.(?:[A-Za-z][A-Za-z]|\d{1,3}\.\d)", lowered="localhost")
+    # the same, where the pattern is tried: a URL holds no whitespace, so only in the run of
+    # characters around a host's dot
+    ANCHOR = r"\.(?:[A-Za-z][A-Za-z]|\d{1,3}\.\d)|localhost"
+    ANCHOR_IN_TOKEN = True
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Trim trailing punctuation; validate the host; score by how it is written."""

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from presidio_analyzer import RecognizerResult
+
+from scanner.recognizers.base import analyze_patterns
+from scanner.recognizers.email import OfflineEmailRecognizer
 
 
 @pytest.mark.parametrize(
@@ -63,3 +69,23 @@ def grouped(number: str, sep: str = " ") -> str:
 )
 def test_credit_card_table(find, text, expected):
     assert [value for _, value in find(text, "CREDIT_CARD")] == expected
+
+
+def test_anchored_search_finds_what_presidios_pattern_pass_finds() -> None:
+    """Matching from each @ gives the spans and scores of matching at every position."""
+    recognizer = OfflineEmailRecognizer()
+    rng = random.Random(20261126)
+    alphabet = "abcXYZ09._-+@@..  김e\n%!Kſı"
+    tails = ["@a.com", "@x.co.kr", " hong.gildong@naver.com", ".@b.vn", "@localhost", ""]
+    found = 0
+    for _ in range(5_000):
+        body = "".join(rng.choice(alphabet) for _ in range(rng.randint(5, 40)))
+        text = body + rng.choice(tails)
+        expected = _spans_and_scores(analyze_patterns(recognizer, text))
+        assert _spans_and_scores(recognizer.analyze(text, ["EMAIL_ADDRESS"])) == expected, text
+        found += bool(expected)
+    assert found > 500  # many samples hold addresses, not only rejects
+
+
+def _spans_and_scores(results: list[RecognizerResult]) -> list[tuple[int, int, float]]:
+    return sorted((r.start, r.end, r.score) for r in results)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from presidio_analyzer import Pattern
 
-from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span
+from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span, token_around
 
 
 class _Labelled(FastPatternRecognizer):
@@ -54,3 +55,18 @@ def test_results_carry_the_recognizer_identity_for_the_context_enhancer():
     (result,) = recognizer.analyze("ticket 12345", [])
     assert result.recognition_metadata["recognizer_identifier"] == recognizer.id
     assert result.entity_type == "TEST_NUMBER" and result.score == 0.3
+
+
+@pytest.mark.parametrize(
+    ("text", "hit", "expected"),
+    [
+        ("see www.clinic.kr now", "clinic", "www.clinic.kr"),
+        ("www.clinic.kr", "clinic", "www.clinic.kr"),
+        ("a\nb\thttps://x.com/p?q=1\r\nc", "x.com", "https://x.com/p?q=1"),
+        ("홈페이지\u3000www.x.vn\u3000끝", "x.vn", "www.x.vn"),  # an ideographic space
+    ],
+)
+def test_token_around_is_the_whitespace_free_run(text: str, hit: str, expected: str) -> None:
+    start = text.index(hit)
+    begin, end = token_around(text, start, start + len(hit))
+    assert text[begin:end] == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from scanner.recognizers.medical_record_number import MedicalRecordNumberRecognizer
@@ -61,10 +63,46 @@ def test_the_recognizer_declares_presidio_shape():
     assert {"차트번호", "số hồ sơ", "mrn"} <= set(recognizer.context)
 
 
-def test_every_label_holds_the_anchor_that_opens_a_search_window():
-    recognizer = MedicalRecordNumberRecognizer()
-    assert recognizer._anchor is not None
-    assert all(recognizer._anchor.search(word) for word in recognizer.context)
+class _EveryPosition(MedicalRecordNumberRecognizer):
+    """The reference: the pattern tried at every position of the text."""
+
+    ANCHOR = None
+    ANCHOR_AT_START = False
+
+
+def test_matching_at_label_starts_finds_what_a_full_scan_finds():
+    anchored, reference = MedicalRecordNumberRecognizer(), _EveryPosition()
+    rng = random.Random(20261126)
+    labels = [
+        "차트번호",
+        "주민등록번호",
+        "등록 번호",
+        "환자ID",
+        "Số hồ sơ",
+        "MÃ BN",
+        "mã số bệnh nhân",
+        "MRN",
+        "xMRN",
+        "medical record no.",
+        "Patient #",
+        "chart number",
+        "번호",
+    ]
+    separators = ["", ": ", "는 ", "(병원): ", " # ", "No. ", "\n"]
+    values = ["A-2023-0012", "12345678", "BN00123", "12", "-9999", "ab"]
+    found = 0
+    for _ in range(3_000):
+        text = "".join(
+            rng.choice(["", "환자 ", "x", " "])
+            + rng.choice(labels)
+            + rng.choice(separators)
+            + rng.choice(values)
+            for _ in range(rng.randint(1, 4))
+        )
+        expected = sorted((r.start, r.end, r.score) for r in reference.analyze(text, []))
+        assert sorted((r.start, r.end, r.score) for r in anchored.analyze(text, [])) == expected
+        found += bool(expected)
+    assert found > 1_000
 
 
 def test_labels_far_apart_in_a_long_text_are_each_found():

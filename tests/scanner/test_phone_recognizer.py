@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import phonenumbers
 import pytest
 
@@ -145,17 +147,69 @@ def test_the_region_is_the_first_that_reads_the_number():
     assert regions == ["VN", "KR", "GB"]
 
 
-def test_text_without_phone_shapes_is_never_parsed(monkeypatch):
+def test_text_without_phone_shapes_is_never_checked(monkeypatch):
     calls = []
-    real_parse = phonenumbers.parse
+    real_check = phonenumbers.is_valid_number
 
-    def counting_parse(raw, region=None):
-        calls.append(raw)
-        return real_parse(raw, region)
+    def counting_check(number):
+        calls.append(number.national_number)
+        return real_check(number)
 
-    monkeypatch.setattr(phone.phonenumbers, "parse", counting_parse)
+    monkeypatch.setattr(phone.phonenumbers, "is_valid_number", counting_check)
     decoys = "2023-10-12 17:00, 880227-2521905, 1,234,567원, INV-2023-000123, 20231012345"
     assert _spans(decoys) == []
     assert calls == []
     assert _spans("x 010-1234-5678") == ["010-1234-5678"]
-    assert calls == ["010-1234-5678"]
+    assert calls == [1012345678]
+
+
+def _parsed_valid(raw: str, region: str) -> bool:
+    """The reference reading: ``phonenumbers.parse`` in ``region``, then its checks."""
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_possible_number(number) and phonenumbers.is_valid_number(number)
+
+
+def test_national_reading_agrees_with_phonenumbers_parse() -> None:
+    """The fast national reading accepts exactly the shapes parse + is_valid_number accepts."""
+    rng = random.Random(20261126)
+    kinds = {"national": ("KR", "VN", "GB"), "us": ("US",), "service": ("KR",)}
+    checked = accepted = 0
+    while checked < 4_000:
+        body = "".join(rng.choice("0123456789") for _ in range(rng.randint(8, 11)))
+        raw = rng.choice(["0", "1", "(0", "", "01", "09"]) + body
+        if rng.random() < 0.5:
+            raw = raw[:3] + rng.choice("-. ") + raw[3:7] + rng.choice("-. ") + raw[7:]
+        match = phone.SHAPES.fullmatch(raw)
+        kind = next((k for k in kinds if match is not None and match.group(k)), None)
+        if kind is None:
+            continue
+        for region in kinds[kind]:
+            expected = _parsed_valid(raw, region)
+            assert phone.valid(raw, region) is expected, (raw, region)
+            checked += 1
+            accepted += expected
+    assert accepted > 200  # the sample holds valid numbers of every kind, not only rejects
+
+
+def test_international_reading_agrees_with_phonenumbers_parse() -> None:
+    """``+`` numbers of every country code are split as ``phonenumbers.parse`` splits them."""
+    rng = random.Random(20261127)
+    codes = sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+    checked = 0
+    while checked < 5_000:
+        body = "".join(rng.choice("0123456789") for _ in range(rng.randint(4, 12)))
+        raw = f"+{rng.choice(codes)}{rng.choice(['', ' ', '-', ' (0) '])}{body}"
+        match = phone.SHAPES.fullmatch(raw)
+        if match is None or match.group("international") is None:
+            continue
+        expected = phonenumbers.parse(raw, None)
+        found = phone.international_number(raw)
+        assert found is not None, raw
+        assert (found.country_code, found.national_number) == (
+            expected.country_code,
+            expected.national_number,
+        ), raw
+        checked += 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import socket
 
 import pytest
+from presidio_analyzer import RecognizerResult
 
 from scanner.recognizers.url import OfflineUrlRecognizer
 
@@ -79,3 +81,35 @@ def test_the_recognizer_never_goes_online(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     found = OfflineUrlRecognizer().analyze("https://brand-new-domain.io/x www.example.vn", [])
     assert len(found) == 2
+
+
+class _EveryPosition(OfflineUrlRecognizer):
+    """The reference: the pattern tried over the whole text, not only around host dots."""
+
+    ANCHOR = None
+
+
+def test_matching_around_host_dots_finds_what_a_full_scan_finds() -> None:
+    anchored, reference = OfflineUrlRecognizer(), _EveryPosition()
+    rng = random.Random(20261126)
+    noise = "abcXYZ09._-+@/:?#  김e\n%!\u3000\t"
+    hosts = ["clinic.co.kr", "example.com", "10.0.0.1", "localhost", "a.b.vn", "LOCALHOST"]
+    found = 0
+    for _ in range(3_000):
+        pieces = ["".join(rng.choice(noise) for _ in range(rng.randint(0, 15))) for _ in range(3)]
+        url = (
+            rng.choice(["https://", "www.", "", "http://u:p@", "ftp://"])
+            + rng.choice(hosts)
+            + rng.choice(["/path?x=1", "", ":8080/a", ".", ")"])
+        )
+        text = (
+            pieces[0] + url + pieces[1] + rng.choice(["", " www.x.com", " report.pdf"]) + pieces[2]
+        )
+        expected = _spans_and_scores(reference.analyze(text, ["URL"]))
+        assert _spans_and_scores(anchored.analyze(text, ["URL"])) == expected, text
+        found += bool(expected)
+    assert found > 1_000
+
+
+def _spans_and_scores(results: list[RecognizerResult]) -> list[tuple[int, int, float]]:
+    return sorted((r.start, r.end, r.score) for r in results)
