@@ -26,6 +26,8 @@ _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯãĩũõÃĨŨÕ\u1ea0-\
 _NOT_HANGUL = re.compile(r"[^\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")
 _NOT_LATIN = re.compile(r"[^A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 _ASCII_NON_LETTERS = re.compile(r"[\x00-@\[-`{-\x7f]+")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_COMMON_NON_LETTERS = " \n\t\r.,:;-/()0123456789"
 _UNLISTED = re.compile(
     r"[^\x00-\x7f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1ef9\uac00-\ud7a3]"
 )
@@ -34,20 +36,37 @@ _UNLISTED = re.compile(
 def detect_language(text: str) -> str:
     """Return "ko", "vi", "en" or "und" for ``text`` judged by its script."""
     sample = unicodedata.normalize("NFC", text[:SAMPLE_CHARS])
+    if sample.isascii():  # every letter Latin, none Vietnamese (a flag of the string: free)
+        return "en" if _ASCII_LETTER.search(sample) else "und"
     hangul = _count(_NOT_HANGUL, sample)
     if sample and hangul >= HANGUL_SHARE * len(sample):
         return "ko"  # letters <= len(sample), so the Hangul share of letters is reached too
-    letters = _letters(sample)
+    latin = _count(_NOT_LATIN, sample)
+    # Hangul and Latin letters are letters; common punctuation, spaces and digits are not.
+    # The script follows from the letter count only through two thresholds, so when both
+    # bounds give the same answer, counting the letters exactly would change nothing.
+    script = _script(hangul, latin, hangul + latin)
+    if script != _script(hangul, latin, len(sample) - _common_non_letters(sample)):
+        script = _script(hangul, latin, _letters(sample))
+    if script != "latin":
+        return script
+    return "vi" if len(_VIETNAMESE.findall(sample)) / latin >= VIETNAMESE_SHARE else "en"
+
+
+def _script(hangul: int, latin: int, letters: int) -> str:
+    """"ko", "und" or "latin" for texts with these counts of Hangul, Latin and all letters."""
     if letters == 0:
         return "und"
     if hangul / letters >= HANGUL_SHARE:
         return "ko"
-    latin = _count(_NOT_LATIN, sample)
     if latin == 0 or latin / letters < 0.5:
         return "und"
-    if len(_VIETNAMESE.findall(sample)) / latin >= VIETNAMESE_SHARE:
-        return "vi"
-    return "en"
+    return "latin"
+
+
+def _common_non_letters(text: str) -> int:
+    """How many characters of ``text`` are spaces, digits or common punctuation."""
+    return sum(text.count(char) for char in _COMMON_NON_LETTERS)
 
 
 def _count(complement: re.Pattern[str], text: str) -> int:
