@@ -12,7 +12,7 @@ and URL recognizers ask here:
 - ``after_business_cue``: a landline written after the organisation's name or a switchboard
   label on its line (``더엘성형외과 02-3444-1200``, ``대표번호``, ``Hotline``, ``Tel.`` after
   ``Clinic``). Mobile numbers are never an organisation's: a staff member's mobile next to the
-  clinic's name is still theirs.
+  clinic's name is still theirs (the phone recognizer tells them apart by the number's type).
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ ROLE_MAILBOXES = split_words(
 )
 SERVICE_NUMBER = re.compile(r"(?:\+?82[-. ]?)?(?:1[5-9]\d\d|080)[-. ]?\d{3,4}(?:[-. ]?\d{4})?")
 VN_HOTLINE = re.compile(r"(?:1800|1900)[-. ]?\d{3,4}(?:[-. ]?\d{2,4})?")
-MOBILE = re.compile(r"(?:\+?82[-. ]?|0)1[016789]|(?:\+?84[-. ]?|0)[35789]|\+?1[-. ]")
 BUSINESS_CUE = re.compile(
     r"(?:대표번호|대표전화|대표 번호|상담문의|상담 문의|예약문의|예약 문의|고객센터|수신거부|"
     r"성형외과|피부과|의원|병원|클리닉|센터|hotline|switchboard|main line|front desk|reception|"
@@ -57,9 +56,10 @@ def is_service_number(number: str) -> bool:
 
 
 def after_business_cue(text: str, start: int) -> bool:
-    """Whether a (landline) number at ``start`` follows an organisation's name or label."""
-    number_start = text[start : start + 6]
-    if MOBILE.match(number_start):
-        return False
+    """Whether a number at ``start`` follows an organisation's name or label on its line.
+
+    The caller decides whether the number is a landline: ``051-746-8800`` is Busan's area
+    code, and the same digits would be a Vietnamese mobile.
+    """
     line_start = text.rfind("\n", 0, start) + 1
     return BUSINESS_CUE.search(text, max(line_start, start - CUE_REACH), start) is not None

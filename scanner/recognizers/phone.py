@@ -13,6 +13,7 @@ The shapes (``SHAPES``), each not inside a longer run of digits or Latin letters
   ``+82`` with or without the trunk ``(0)``.
 - Vietnamese: 10-digit mobiles 0[35789]x in 3-3-4 or 4-3-3 groups (or none), 11-digit
   landlines 02x (3-4-4, 4-3-4); ``+84``.
+- British mobiles ``07xxx xxxxxx``; a country code may be bracketed: ``(+82) 10-1234-5678``.
 - US ``(212) 555-0123`` and ``212-555-0123``; any ``+`` country code followed by digit groups.
 
 An organisation's numbers are not personal data: service numbers (1588-xxxx, 080, 1800-xxxx)
@@ -39,7 +40,7 @@ from functools import cache
 from typing import ClassVar
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumber
+from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumber, PhoneNumberType
 from presidio_analyzer import (
     AnalysisExplanation,
     EntityRecognizer,
@@ -101,11 +102,14 @@ _NATIONAL = "|".join(
         rf"0[35789]\d\d{_SEP}\d{{3}}{_SEP}\d{{3}}",
         rf"02\d{_SEP}\d{{4}}{_SEP}\d{{4}}",
         rf"02\d\d{_SEP}\d{{3}}{_SEP}\d{{4}}",
+        # British mobiles 07xxx xxxxxx (medical tourists)
+        rf"07\d{{3}}{_SEP}\d{{6}}",
     )
 )
 _SERVICE = rf"1[568]\d\d{_SEP}\d{{4}}"
 _US = r"\([2-9]\d\d\) ?\d{3}[-. ]\d{4}|[2-9]\d\d(?P<us_sep>[-. ])\d{3}(?P=us_sep)\d{4}"
-_INTERNATIONAL = r"\+[1-9]\d{0,2}(?:[-. ]?\(0\))?(?:[-. ]?(?:\(\d{1,5}\)|\d{1,5})){1,6}"
+_COUNTRY = r"(?:\+[1-9]\d{0,2}|\(\+[1-9]\d{0,2}\))"  # +82, or (+82)
+_INTERNATIONAL = rf"{_COUNTRY}(?:[-. ]?\(0\))?(?:[-. ]?(?:\(\d{{1,5}}\)|\d{{1,5}})){{1,6}}"
 SHAPES = re.compile(
     rf"(?<![{_LATIN}+])(?=[\d(+])"
     rf"(?:(?P<national>{_NATIONAL})|(?P<service>{_SERVICE})|(?P<us>{_US})"
@@ -158,7 +162,7 @@ class MultiRegionPhoneRecognizer(SelfLabelling, LocalRecognizer):
                 plausibly_written(text[start:end])
                 and not glued(text, start, end)
                 and not is_service_number(text[start:end])
-                and not after_business_cue(text, start)
+                and not organisation_line(text, start, end, region)
             ):
                 results.append(self._result(start, end, region, score))
         return results
@@ -201,6 +205,29 @@ def read(match: re.Match[str]) -> tuple[int, int, str, float] | None:
     if match.group("us") is not None:
         return start, end, "US", nanp_score(raw)
     return None
+
+
+# number types only organisations hold (a mobile, or a type phonenumbers cannot tell, is a
+# person's even next to the clinic's name)
+ORGANISATION_TYPES = frozenset(
+    {
+        PhoneNumberType.FIXED_LINE,
+        PhoneNumberType.TOLL_FREE,
+        PhoneNumberType.PREMIUM_RATE,
+        PhoneNumberType.SHARED_COST,
+        PhoneNumberType.VOIP,
+        PhoneNumberType.UAN,
+    }
+)
+
+
+def organisation_line(text: str, start: int, end: int, region: str) -> bool:
+    """Whether the number is a landline written after an organisation's name or label."""
+    if not after_business_cue(text, start):
+        return False
+    raw = text[start:end]
+    number = international_number(raw) if raw.startswith("+") else national_number(raw, region)
+    return number is not None and phonenumbers.number_type(number) in ORGANISATION_TYPES
 
 
 def nanp_score(raw: str) -> float:

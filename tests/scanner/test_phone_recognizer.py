@@ -29,6 +29,15 @@ from scanner.recognizers.phone import MultiRegionPhoneRecognizer, glued, plausib
         ("대표번호 1588-1234", []),  # service numbers are businesses'
         ("보호자 1588-1234", []),
         ("더엘성형외과 실장 010-1234-5678", ["010-1234-5678"]),  # a mobile is a person's
+        ("WhatsApp (+82) 10-2040-6930.", ["(+82) 10-2040-6930"]),
+        ("F,15 Mar 1968,07599 118138,abdominal", ["07599 118138"]),  # a British mobile
+        ("order 07599118138000", []),
+        # Busan's 051 landline is the clinic's, though a Vietnamese mobile starts 05 too
+        ("부산 온유성형외과   051-746-8800", []),
+        ("죄송합니다. 대표번호 051-746-8800", []),
+        ("보호자 051-746-8800", ["051-746-8800"]),  # no organisation before it
+        ("Thẩm mỹ viện Hoa 0912 345 678", ["0912 345 678"]),  # a Vietnamese mobile
+        ("Phòng khám Hoa: 028 3822 1234", []),  # a Vietnamese landline after the clinic
         # Vietnamese
         ("Số điện thoại: 0912 345 678", ["0912 345 678"]),
         ("SĐT: 0912345678", ["0912345678"]),
