@@ -82,8 +82,8 @@ class OfflineEmailRecognizer(SelfLabelling, EmailRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         """A registrable domain under a known suffix, and a person's mailbox (not info@)."""
-        if is_role_mailbox(pattern_text):
-            return False
+        if is_role_mailbox(pattern_text) or pattern_text.startswith("/"):
+            return False  # a role's mailbox; a URL's path (https://site/@handle)
         return bool(OFFLINE_TLD_EXTRACT(pattern_text).fqdn)
 
 

@@ -2,7 +2,8 @@
 
 IPv4: four octets 0–255 without leading zeros, so Vietnamese prices with dot thousands
 (``1.200.000.000``) and zero-padded codes are not addresses. A dotted quad right after a
-version word (``version 1.2.3.4``, ``ver. 2.0.1.5``, 버전, phiên bản, build) is a version
+version word (``version 1.2.3.4``, ``ver. 2.0.1.5``, ``"version": "1.9.3.190"``, 버전,
+phiên bản, build) is a version
 number and is dropped; one glued to a letter (``v1.2.3.4``) never matches. Quads of single
 digits (``1.2.3.4``) read as section numbers as often as addresses and need a context word.
 
@@ -28,7 +29,8 @@ IPV6_REGEX = (
     r"(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![0-9A-Za-z:])"
 )
 VERSION_BEFORE = re.compile(
-    r"(?:\b(?:version|ver|v|build|release|firmware|rev)|버전|phiên bản)\.?\s*[:#]?\s*$",
+    r"(?:\b(?:version|ver|v|build|release|firmware|rev)|버전|phiên bản)"
+    r"\.?[\"']?\s*[:#=]?\s*[\"']?$",  # "version": "1.9.3.190" too
     re.IGNORECASE,
 )
 VERSION_LOOKBACK = 20

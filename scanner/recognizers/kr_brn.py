@@ -46,8 +46,15 @@ class KoreanBusinessRegistrationRecognizer(FastPatternRecognizer):
     TRIGGER = Trigger(pattern=r"\d\d\d-?\d\d-?\d{5}")
     CONTEXT = merge_words(
         ["사업자등록번호", "사업자번호", "사업자", "사업자 등록번호"],
-        ["mã số doanh nghiệp", "đăng ký kinh doanh"],
-        ["business registration", "brn", "business no", "company registration", "tax id"],
+        ["mã số doanh nghiệp", "đăng ký kinh doanh", "đkkd", "mã số thuế", "mst"],
+        [
+            "business registration",
+            "business reg",
+            "brn",
+            "business no",
+            "company registration",
+            "tax id",
+        ],
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:

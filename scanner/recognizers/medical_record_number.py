@@ -23,12 +23,12 @@ KO_LABELS = (
     r"환자\s?ID", r"차트\s?No\.?",
 )  # fmt: skip
 VI_LABELS = (
-    r"số\s+hồ\s+sơ", r"mã\s+hồ\s+sơ", r"mã\s+bệnh\s+nhân", r"mã\s+BN", r"số\s+bệnh\s+án",
-    r"mã\s+bệnh\s+án", r"số\s+HSBA", r"mã\s+số\s+bệnh\s+nhân",
+    r"số\s+hồ\s+sơ", r"hồ\s+sơ\s+số", r"mã\s+hồ\s+sơ", r"mã\s+bệnh\s+nhân", r"mã\s+BN",
+    r"số\s+bệnh\s+án", r"mã\s+bệnh\s+án", r"số\s+HSBA", r"mã\s+số\s+bệnh\s+nhân",
 )  # fmt: skip
 EN_LABELS = (
     r"\bMRN", r"\bmedical\s+record\s+(?:number|no\.?|#)", r"\bchart\s+(?:number|no\.?|#)",
-    r"\bhospital\s+(?:number|no\.?)", r"\bpatient\s+(?:number|no\.?|#)",
+    r"\bhospital\s+(?:number|no\.?)", r"\bpatient\s+(?:number|no\.?|#|ID)",
     r"\brecord\s+(?:number|no\.?)",
 )  # fmt: skip
 _LABEL = "|".join(KO_LABELS) + "|(?i:" + "|".join(VI_LABELS + EN_LABELS) + ")"

@@ -6,7 +6,8 @@ them on every page, so reporting them would bury the patients' own numbers. The 
 and URL recognizers ask here:
 
 - ``is_role_mailbox``: a role account's local part (``info@``, ``reservation@``, ``cskh@``;
-  RFC 2142 and the usual clinic desks), not a person's mailbox;
+  RFC 2142, the usual clinic desks and language desks such as ``vn@``), not a person's
+  mailbox;
 - ``is_service_number``: numbers only businesses hold (Korean 15xx/16xx/18xx-xxxx and 080
   toll-free, Vietnamese 1800/1900 hotlines);
 - ``after_business_cue``: a landline written after the organisation's name or a switchboard
@@ -29,7 +30,9 @@ ROLE_MAILBOXES = split_words(
     enquiries enquiry inquiries inquiry reception frontdesk front-desk customerservice
     customercare service services clinic hospital care appointments appointment news
     newsletter events partners partnership vip english korea vietnam cskh lienhe tuvan hotro
-    datlich medical tour tourism coordinator coordinators interpreter global-center"""
+    datlich medical tour tourism coordinator coordinators interpreter global-center
+    vn en kr ko cn zh jp ja ru th mn kz uz ar us vietnamese english korean chinese japanese
+    russian"""
 )
 SERVICE_NUMBER = re.compile(r"(?:\+?82[-. ]?)?(?:1[5-9]\d\d|080)[-. ]?\d{3,4}(?:[-. ]?\d{4})?")
 VN_HOTLINE = re.compile(r"(?:1800|1900)[-. ]?\d{3,4}(?:[-. ]?\d{2,4})?")

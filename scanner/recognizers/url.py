@@ -7,13 +7,16 @@ since file names and abbreviations also contain dots (``report.pdf``, ``main.py`
 country code), and only in lower case (``ASP.NET`` is a product). URLs are ASCII here: a
 Korean particle glued to one (``www.clinic.kr입니다``) ends it, and trailing punctuation is
 not part of it. The domain of an e-mail address is not a URL. A front page (no path, no query)
-is a site's, usually an organisation's, and scores below the threshold; a context word
-(homepage, website, blog) lifts it. Profiles, booking links and shared files have paths.
+is a site's, usually an organisation's (a letterhead's, a footer's "Website:", a form's
+``"site"``), and scores too low for any context word to lift it; only a first-person cue
+(``my website``, ``제 블로그``, ``trang cá nhân``) makes it someone's. Profiles, booking links
+and shared files have paths.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import re
 
 from presidio_analyzer import Pattern
 
@@ -41,8 +44,15 @@ _OPENING = {")": "(", "]": "[", "}": "{", ">": "<"}
 SCHEME_SCORE = 0.7
 WWW_SCORE = 0.6
 BARE_SCORE = 0.5
-HOMEPAGE_SCORE = 0.45  # a site's front page is an organisation's, unless context says more
-BARE_HOMEPAGE_SCORE = 0.35
+HOMEPAGE_SCORE = 0.1  # a site's front page is an organisation's: no context word lifts this
+PERSONAL_SITE = re.compile(
+    r"(?:\b(?:my|his|her)\s+(?:own\s+|personal\s+)?(?:web\s?site|site|home\s?page|blog|page)"
+    r"|(?:제|내|개인)\s*(?:홈페이지|블로그|사이트)"
+    r"|(?:trang|web|blog)\s+(?:web\s+)?(?:cá nhân|của (?:tôi|em|mình|anh|chị)))"
+    r"[^\n]{0,12}$",
+    re.IGNORECASE,
+)
+PERSONAL_REACH = 40
 
 
 class OfflineUrlRecognizer(FastPatternRecognizer):
@@ -74,14 +84,14 @@ class OfflineUrlRecognizer(FastPatternRecognizer):
         extracted = OFFLINE_TLD_EXTRACT(host)
         if not extracted.domain or not extracted.suffix:
             return None
-        homepage = _is_homepage(value)
+        homepage = _is_homepage(value) and not _personal_site(text, start)
         if has_scheme:
             return start, end, HOMEPAGE_SCORE if homepage else SCHEME_SCORE
         if lowered.startswith("www."):
             return start, end, HOMEPAGE_SCORE if homepage else WWW_SCORE
         suffix = extracted.suffix
         if suffix.islower() and suffix.rsplit(".", 1)[-1] in BARE_SUFFIXES:
-            return start, end, BARE_HOMEPAGE_SCORE if homepage else BARE_SCORE
+            return start, end, HOMEPAGE_SCORE if homepage else BARE_SCORE
         return None
 
 
@@ -107,6 +117,11 @@ def _is_homepage(value: str) -> bool:
         if separator in rest:
             return separator == "/" and not rest.split(separator, 1)[1]
     return True
+
+
+def _personal_site(text: str, start: int) -> bool:
+    """Whether a first-person cue (``my website:``) stands just before the URL on its line."""
+    return PERSONAL_SITE.search(text, max(0, start - PERSONAL_REACH), start) is not None
 
 
 def _host(value: str) -> str:

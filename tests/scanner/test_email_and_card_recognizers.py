@@ -24,6 +24,8 @@ from scanner.recognizers.email import OfflineEmailRecognizer
         ("x@foo.notatld", []),
         ("name@example", []),
         ("hong@", []),
+        ("https://www.tiktok.com/@its.fatima", []),  # a URL's path, not a mailbox
+        ("email your photos to vn@onyups.com?", []),  # a language desk's mailbox
         ("@handle on twitter", []),
         ("a@b.c", []),
     ],

@@ -21,6 +21,7 @@ from scanner.recognizers.ip_address import IpAddressRecognizer
         ("see section 1.2.3.4 of the consent", []),
         # version numbers are not addresses
         ("version 10.2.3.4 installed", []),
+        ('{"version": "1.9.3.190"}', []),
         ("EMR ver. 2.10.3.15", []),
         ("버전 3.1.0.22 업데이트", []),
         ("phiên bản 4.0.1.2", []),

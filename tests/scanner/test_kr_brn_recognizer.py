@@ -40,6 +40,8 @@ def test_a_published_example_validates():
         (CORPORATION, [CORPORATION]),
         # bare 10 digits: with context only
         (f"사업자등록번호 {CLINIC.replace('-', '')}", [CLINIC.replace("-", "")]),
+        (f"Business Reg. No. {CLINIC.replace('-', '')}", [CLINIC.replace("-", "")]),
+        (f"Mã số ĐKKD: {CLINIC.replace('-', '')}", [CLINIC.replace("-", "")]),
         (f"BRN {PERSONAL.replace('-', '')}", [PERSONAL.replace("-", "")]),
         (f"주문번호 {CLINIC.replace('-', '')}", []),
         (CLINIC.replace("-", ""), []),

@@ -19,6 +19,8 @@ from scanner.recognizers.medical_record_number import MedicalRecordNumberRecogni
         ("차트 번호: C000123", ["C000123"]),
         ("병록번호#778899", ["778899"]),
         ("환자번호(병원): 20231012", ["20231012"]),
+        ("OPD note  Hồ sơ số 21-83908", ["21-83908"]),
+        ("Patient ID: P-169576 / Procedure", ["P-169576"]),
         # Vietnamese
         ("Số hồ sơ: BN2023-001", ["BN2023-001"]),
         ("Mã bệnh nhân BN00123, khám lại", ["BN00123"]),

@@ -25,7 +25,7 @@ from scanner.recognizers.url import OfflineUrlRecognizer
         ("admin http://192.168.0.1:8080/login", ["http://192.168.0.1:8080/login"]),
         ("FTP ftp://files.clinic.co.kr/xray/", ["ftp://files.clinic.co.kr/xray/"]),
         # www. and bare domains, Korean particles glued
-        ("홈페이지는 www.clinic.co.kr입니다.", ["www.clinic.co.kr"]),
+        ("이벤트 페이지는 www.clinic.co.kr/event입니다.", ["www.clinic.co.kr/event"]),
         ("후기: blog.naver.com/gangnam_ps/12345 참고", ["blog.naver.com/gangnam_ps/12345"]),
         ("Liên hệ qua facebook.com/thammyvien!", ["facebook.com/thammyvien"]),
         ("visit clinic.vn/events today", ["clinic.vn/events"]),
@@ -44,9 +44,9 @@ def test_url_table(find, text, expected):
 
 
 def test_the_span_is_exact_inside_korean_text(engine):
-    text = "홈페이지는 www.clinic.co.kr입니다."
+    text = "제 블로그는 www.jiyoung.co.kr입니다."
     (detection,) = engine.analyze(text).detections
-    assert (detection.entity_type, detection.start, detection.end) == ("URL", 6, 22)
+    assert (detection.entity_type, detection.start, detection.end) == ("URL", 7, 24)
 
 
 def test_scheme_urls_score_higher_than_bare_domains():
@@ -63,13 +63,18 @@ def test_scheme_urls_score_higher_than_bare_domains():
         ("Tel 02-545-7700 | www.raonps.co.kr", []),
         ("https://www.onyups.com", []),
         ("https://www.onyups.com/", []),
-        # ...a context word lifts it, and paths, queries and users are someone's
+        # ...whatever the label says ("Website:", a form's "site")...
+        ("Website: https://midam-ps.com", []),
+        ('{"site": "midam-ps.com", "form_id": 3}', []),
+        ("홈페이지는 www.clinic.co.kr입니다.", []),
+        # ...unless it is someone's own; paths, queries and users are someone's
         ("my website: https://www.janesmith.com/", ["https://www.janesmith.com/"]),
+        ("Xem trang cá nhân của tôi: www.vyvo.vn", ["www.vyvo.vn"]),
         ("https://instagram.com/vy.vo", ["https://instagram.com/vy.vo"]),
         ("booking.clinic.kr/r?id=8f3a", ["booking.clinic.kr/r?id=8f3a"]),
     ],
 )
-def test_front_pages_need_context(find, text, expected):
+def test_front_pages_are_reported_only_as_someones_own(find, text, expected):
     assert [value for _, value in find(text, "URL")] == expected
 
 
