@@ -95,6 +95,44 @@ MARKETING = merge_words(
     ["promotion", "promo", "special offer", "% off", "limited time", "coupon", "discount"],
 )
 
+# Where a term names a topic rather than a person's health (see ``_not_about_a_person``).
+PRICE_LIST = merge_words(
+    ["가격표", "진료비용", "수가표", "비용 안내", "가격 안내", "시술 메뉴"],
+    ["bảng giá", "giá dịch vụ", "báo giá dịch vụ"],
+    ["price list", "fee schedule", "price menu", "pricing", "our prices", "menu of services"],
+)
+# an offer on a line: a gift, a free service, a percentage off, 1+1, a price range start
+_OFFER = (
+    r"1\+1|\d\s?%\s?(?:off\b|할인|dc\b)|giảm\s?\d{1,2}\s?%|무료|증정|\bfree\b|\btặng\b"
+    r"|miễn phí|chỉ từ|chỉ còn|giá chỉ|\bfrom\s?(?:[$₩£€]|us\$|usd|krw|vnd)"
+    r"|\b(?:starting|prices?) from\b|→"
+)
+_PRICE = (
+    r"\d(?:[\d,.]*\d)?\s?(?:원|만\s?원|천\s?원|đ\b|₫|vnđ|vnd|triệu|usd|krw|won\b)"
+    r"|(?:[$₩£€]|us\$|usd|krw|vnd)\s?\d"
+)
+_PRICE_OR_OFFER = re.compile(f"{_PRICE}|{_OFFER}", re.IGNORECASE)
+# a text that sells: a price-list title, a marketing word or a strong offer. Literal words,
+# found in the lowercased text by one Aho-Corasick pass (see ``_sells``).
+OFFER_WORDS = (
+    "1+1", "free consultation", "무료 상담", "무료상담", "tặng", "miễn phí", "chỉ từ",
+    "from $", "from us$", "from usd", "from ₩", "from £", "from €", "from krw", "from vnd",
+)  # fmt: skip
+# a list item: a bullet, a symbol or emoji, a number, or a table row ("item | code | fee")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·+>]|\d{1,2}[.)][ \t])|[^\n]*[|\t]")
+# a numbered question of a form whose answer follows ("Q4. Allergies?", "7. 임신 가능성")
+_FORM_QUESTION = re.compile(
+    r"[ \t]*(?:q|question|câu(?: hỏi)?|문항)?[ \t]*\d{1,2}[ \t]*[.)][ \t]", re.IGNORECASE
+)
+_QUESTION_END = re.compile(
+    r"(?:\?|:|여부|유무|가능성|있습니까|있나요|있으신가요|không|chưa)[ \t\u3000]*$", re.IGNORECASE
+)
+# a rare risk a form or leaflet warns of, not a finding: "rarely anaphylaxis", "hiếm gặp ..."
+# ("risk of", 위험, 가능성 are left alone: "at risk of keloid" is about the patient)
+RARE_WORDS = ("rarely", "hiếm gặp", "hiếm khi", "드물게")
+_RARE_RISK = re.compile(rf"(?:\b{'|'.join(RARE_WORDS)})[ \t]*(?:[:,][ \t]*)?$", re.I)
+RISK_REACH = 16  # how far before a term "rarely" may sit
+
 _LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _COMBINING = "\u0300-\u036f"
 _LATIN_CHAR = re.compile(f"[{_LATIN_LETTERS}0-9]")
@@ -527,10 +565,7 @@ class MedicalTermRecognizer(SelfLabelling, EntityRecognizer):
         self._marketing = re.compile("|".join(re.escape(word) for word in MARKETING), re.IGNORECASE)
         # the marketing words for lowercased text, to learn once per text whether one occurs
         self._any_marketing = re.compile("|".join(re.escape(word.lower()) for word in MARKETING))
-        self._clinical = re.compile(
-            "|".join(re.escape(word) for word in sorted(CONTEXT, key=len, reverse=True)),
-            re.IGNORECASE,
-        )
+        self._clinical = clinical_words(CONTEXT)
         super().__init__(
             supported_entities=list(self.ENTITIES),
             supported_language=supported_language,
@@ -551,7 +586,7 @@ class MedicalTermRecognizer(SelfLabelling, EntityRecognizer):
         results = []
         lowered = self.index.lowered
         matches = lowered.finditer(text) if lowered else pattern.finditer(text)
-        screen: tuple[bool, bool] | None = None
+        screen: tuple[bool, bool, bool, bool] | None = None
         for match in matches:
             start, end = match.span("term")
             entity = self.index.entity_by_key.get(term_key(text[start:end]))
@@ -577,19 +612,57 @@ class MedicalTermRecognizer(SelfLabelling, EntityRecognizer):
             )
         return results
 
-    def _screen(self, text: str) -> tuple[bool, bool]:
-        """Whether ``text`` may hold a decoy phrase, and a marketing word (once per text)."""
+    def _screen(self, text: str) -> tuple[bool, bool, bool, bool]:
+        """Whether ``text`` may hold a decoy phrase, a marketing word, a commercial word, and
+        a rare-risk word (once per text)."""
         lowered = plain_lowered(text)
         if lowered is None:
-            return True, True  # letters where lowercasing and IGNORECASE disagree
+            return True, True, True, True  # letters where lowercasing and IGNORECASE disagree
         decoys = any(head in lowered for head in self.index.decoy_heads)
-        return decoys, self._any_marketing.search(lowered) is not None
+        marketing = self._any_marketing.search(lowered) is not None
+        return decoys, marketing, marketing or _sells(lowered), _rare(lowered)
 
-    def _dropped(self, text: str, start: int, end: int, screen: tuple[bool, bool]) -> bool:
-        """True when the term is part of a decoy phrase or of an advert."""
-        decoys, marketing = screen
-        return (decoys and self._in_decoy(text, start, end)) or (
-            marketing and self._in_advert(text, start, end)
+    def _dropped(
+        self, text: str, start: int, end: int, screen: tuple[bool, bool, bool, bool]
+    ) -> bool:
+        """True when the term is part of a decoy phrase or of an advert, or about no one."""
+        decoys, marketing, commercial, rare = screen
+        return (
+            (decoys and self._in_decoy(text, start, end))
+            or (marketing and self._in_advert(text, start, end))
+            or self._not_about_a_person(text, start, end, commercial, rare)
+        )
+
+    def _not_about_a_person(
+        self, text: str, start: int, end: int, commercial: bool, rare: bool
+    ) -> bool:
+        """True for a form's question, a warned-of risk, or an item of a price list or advert.
+
+        "Q4. Allergies (drugs, latex, food)?" and "7. 임신 가능성" ask; the answer below is the
+        data. "risks ... rarely anaphylaxis" warns anyone who signs. A bulleted or
+        tabled line with a price or an offer in a text with a price-list title or marketing
+        words ("• rhinoplasty: from $3,000", "nâng mũi | NM01 | 25 triệu") sells to no one.
+        """
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        if line_end < 0:
+            line_end = len(text)
+        if _is_form_question(text, line_start, line_end, start, end) or (
+            rare and _is_rare_risk(text, line_start, start)
+        ):
+            return True
+        if not commercial:
+            return False
+        listed = _LIST_ITEM.match(text, line_start, line_end) is not None
+        return (listed or _starts_with_symbol(text, line_start, line_end)) and self._sold(
+            text, line_start, line_end
+        )
+
+    def _sold(self, text: str, line_start: int, line_end: int) -> bool:
+        """True when a line offers a price or a deal and names no patient or clinical fact."""
+        return (
+            _PRICE_OR_OFFER.search(text, line_start, line_end) is not None
+            and self._clinical.search(text, line_start, line_end) is None
         )
 
     def _in_decoy(self, text: str, start: int, end: int) -> bool:
@@ -606,6 +679,60 @@ class MedicalTermRecognizer(SelfLabelling, EntityRecognizer):
         if self._marketing.search(text, low, high) is None:
             return False
         return self._clinical.search(text, low, high) is None
+
+
+@lru_cache(maxsize=1)
+def _selling_words() -> Any:
+    """An automaton of the price-list titles and offer words (lowercased)."""
+    automaton = ahocorasick.Automaton()
+    for word in (*PRICE_LIST, *OFFER_WORDS):
+        automaton.add_word(word.lower(), len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _rare(lowered: str) -> bool:
+    """True when a lowercased text holds a rare-risk word ("rarely", 드물게)."""
+    return any(word in lowered for word in RARE_WORDS)
+
+
+def _sells(lowered: str) -> bool:
+    """True when a lowercased text holds a price-list title or an offer word."""
+    return next(_selling_words().iter(lowered), None) is not None
+
+
+def clinical_words(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex of the clinical words; a Latin word only as a whole word.
+
+    "Dx" is a diagnosis, "DX5630" a price-list code; "patient" is a person, "for
+    international patients" an advert's audience.
+    """
+    edge = f"[{_LATIN_LETTERS}0-9]"
+    alternatives = [
+        f"(?<!{edge}){re.escape(word)}(?!{edge})" if _LATIN_CHAR.match(word) else re.escape(word)
+        for word in sorted(words, key=len, reverse=True)
+    ]
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _is_form_question(text: str, line_start: int, line_end: int, start: int, end: int) -> bool:
+    """True for a term in a numbered question of a form, with words besides the term."""
+    head = _FORM_QUESTION.match(text, line_start, line_end)
+    if head is None or _QUESTION_END.search(text, end, line_end) is None:
+        return False
+    rest = text[head.end() : start] + text[end:line_end]
+    return sum(char.isalpha() for char in rest) > 2
+
+
+def _is_rare_risk(text: str, line_start: int, start: int) -> bool:
+    """True for a term right after "rarely" / hiếm gặp / 드물게: a warning, not a finding."""
+    return _RARE_RISK.search(text, max(line_start, start - RISK_REACH), start) is not None
+
+
+def _starts_with_symbol(text: str, line_start: int, line_end: int) -> bool:
+    """True when a line opens with a symbol or emoji (✔, 🔥, ✨): a bullet of an advert."""
+    stripped = text[line_start:line_end].lstrip()
+    return bool(stripped) and unicodedata.category(stripped[0]) in ("So", "Sk", "Sm")
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[MedicalTermRecognizer]:

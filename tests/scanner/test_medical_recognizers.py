@@ -280,3 +280,122 @@ def test_the_recognizer_declares_presidio_shape():
     recognizer = MedicalTermRecognizer()
     assert recognizer.supported_entities == [C, P, M]
     assert "진단" in recognizer.context and "chẩn đoán" in recognizer.context
+
+
+# --- terms that are about no one: form questions, rare risks, price lists and adverts ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a price list: a title, then one row per procedure with its fee
+        "Fee Schedule\nItem | Code | Fee\nrhinoplasty | AX1234 | US$3,500\n"
+        "otoplasty | AY1945 | USD 982 | VAT incl.",
+        # (a row's code "HX4912" or "DX5630" is not the clinical word hx / dx)
+        "BẢNG GIÁ DỊCH VỤ\nnâng mũi | NM01 | 25 triệu\nhạ gò má | HX4912 | 6 triệu\n"
+        "cắt mí trên | DX5630 | 9.800.000đ",
+        "비급여 진료비용 고지\n쌍꺼풀 수술 | HY5077 | 2,200,000 원\n지방흡입 | DX0001 | 390만원",
+        # an advert: bullets with a price or an offer
+        "Seoul Glow Clinic - spring promotion\n• Botox injection: from US$300\n"
+        "• Free consultation for V-line surgery",
+        "🌸 봄맞이 이벤트 🌸\n✔ 코성형 3,900,000원 → 2,900,000원\n✔ 지방흡입 1,500,000원\n"
+        "✔ 보형물 제거술 1+1",
+        "✨ Thẩm mỹ chuẩn Hàn ✨\n🔥 nâng mũi chỉ từ 25.000.000đ\n🔥 cắt mí giảm 30%\n"
+        "🔥 Tặng tiêm filler cho 10 khách đầu tiên",
+    ],
+)
+def test_price_lists_and_adverts_name_no_ones_procedure(medical, text):
+    assert medical(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an invoice's rows are the patient's procedures (no price-list title, no marketing)
+        (
+            "INVOICE / RECEIPT\nName: Mary Jones\nrhinoplasty  x1   US$3,500",
+            [(P, "rhinoplasty")],
+        ),
+        # a price on a chart line with a clinical word stays the patient's
+        (
+            "Fee schedule attached.\n- Patient underwent rhinoplasty, paid $3,500",
+            [(P, "rhinoplasty")],
+        ),
+        # a clinical word on the priced line ("Chẩn đoán") says a patient is described
+        (
+            "BẢNG GIÁ\n1. Chẩn đoán: sẹo lồi, trị sẹo lồi 2 triệu",
+            [(C, "sẹo lồi"), (P, "trị sẹo lồi")],
+        ),
+    ],
+)
+def test_priced_lines_about_a_patient_keep_the_term(medical, text, expected):
+    assert medical(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q4. Allergies (drugs, latex, food)?\nA: None",
+        "Q7. Are you pregnant or breastfeeding?\nA: No",
+        "Câu 4. Tiền sử dị ứng:\nTrả lời: Không",
+        "Câu 6. Có đang mang thai / cho con bú?\nTrả lời: Không",
+        "4. 약물 또는 음식 알레르기가 있습니까?\n답: 없음",
+        "7. 임신 가능성\n답: 없음",
+        "8. 최근 2주 내 아스피린 복용 여부\n답: 아니오",
+    ],
+)
+def test_a_forms_numbered_question_is_not_health_data(medical, text):
+    assert medical(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the answer is the data
+        ("Q1. Ongoing conditions?\nA: hypertension", [(C, "hypertension")]),
+        ("Câu 1. Bệnh lý hiện có: tăng huyết áp", [(C, "tăng huyết áp")]),
+        # a numbered problem list with a query mark is the patient's (the term is all there is)
+        ("2. Pneumonia?", [(C, "Pneumonia")]),
+        # a patient's own question in a chat
+        ("I have asthma and take Ventolin, is that a problem?", [(C, "asthma"), (M, "Ventolin")]),
+        ("Are you currently taking warfarin?", [(M, "warfarin")]),
+    ],
+)
+def test_answers_and_a_patients_questions_keep_the_term(medical, text, expected):
+    assert medical(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("risks, including anesthesia-related complications (nausea, rarely anaphylaxis)", []),
+        ("biến chứng gây mê (buồn nôn, hiếm gặp sốc phản vệ)", []),
+        ("마취 관련 합병증(구역, 구토, 드물게 아나필락시스)", []),
+        ("출혈, 감염, 재수술 가능성에 대하여 설명을 들었습니다", []),
+        # a risk named for this patient, and a real anaphylaxis, stay
+        ("High risk of keloid; history of anaphylaxis", [(C, "keloid"), (C, "anaphylaxis")]),
+        ("Gây mê toàn thân, không biến chứng", [(P, "Gây mê toàn thân")]),
+        ("휜코 교정 재수술 예정", [(P, "휜코 교정"), (P, "재수술")]),
+    ],
+)
+def test_a_consent_forms_generic_risks_are_not_the_patients(medical, text, expected):
+    assert medical(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # routine aftercare steps and a drug side effect are not procedures
+        ("P: Keflex x 5d, suture removal in 6 days", [(M, "Keflex")]),
+        ("POD#1 드레싱 시행, 배액관 제거함.", []),
+        ("May cause sedation", []),
+        ("Under twilight sedation", [(P, "twilight sedation")]),
+        # vocabulary of Korean and Vietnamese post-op orders
+        ("오심 있어 판토프라졸 투여, 에페리손 복용", [(M, "판토프라졸"), (M, "에페리손")]),
+        ("tiêm Transamin theo y lệnh", [(M, "Transamin")]),
+        ("Đã lấy mỡ mí dưới và treo cơ mí", [(P, "lấy mỡ mí dưới"), (P, "treo cơ mí")]),
+        ("상병명: 봉합부 염증", [(C, "봉합부 염증")]),
+    ],
+)
+def test_list_changes(medical, text, expected):
+    assert medical(text) == expected
