@@ -52,7 +52,11 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scanner.recognizers.base import LANGUAGES, SelfLabelling, merge_words
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, digits_of, starting_with
-from scanner.recognizers.organisation import after_business_cue, is_service_number
+from scanner.recognizers.organisation import (
+    after_business_cue,
+    is_service_number,
+    on_letterhead_line,
+)
 from scanner.recognizers.trigger import Trigger
 
 NATIONAL_REGIONS = ("KR", "VN", "GB")  # 0-prefixed candidates, in the order they are tried
@@ -223,7 +227,7 @@ ORGANISATION_TYPES = frozenset(
 
 def organisation_line(text: str, start: int, end: int, region: str) -> bool:
     """Whether the number is a landline written after an organisation's name or label."""
-    if not after_business_cue(text, start):
+    if not (after_business_cue(text, start) or on_letterhead_line(text, start, end)):
         return False
     raw = text[start:end]
     number = international_number(raw) if raw.startswith("+") else national_number(raw, region)

@@ -38,6 +38,11 @@ from scanner.recognizers.phone import MultiRegionPhoneRecognizer, glued, plausib
         ("보호자 051-746-8800", ["051-746-8800"]),  # no organisation before it
         ("Thẩm mỹ viện Hoa 0912 345 678", ["0912 345 678"]),  # a Vietnamese mobile
         ("Phòng khám Hoa: 028 3822 1234", []),  # a Vietnamese landline after the clinic
+        ("문의 051-746-8800", []),
+        # a letterhead: the clinic's landline beside its front page; the mobile is a person's
+        ("> M. 010-9522-2522 | T. 02-545-7700 | www.raonps.co.kr", ["010-9522-2522"]),
+        ("Tel 02-545-7700 | https://clinic.vn/", []),
+        ("집 02-545-7700, 블로그 blog.naver.com/kim/123", ["02-545-7700"]),  # a page, not a site
         # Vietnamese
         ("Số điện thoại: 0912 345 678", ["0912 345 678"]),
         ("SĐT: 0912345678", ["0912345678"]),
