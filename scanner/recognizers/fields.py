@@ -48,6 +48,7 @@ MAX_HEADER_CELL = 40
 MAX_NAME_CHARS = 60
 MAX_NAME_WORDS = 5
 MAX_LABEL_WORDS = 4
+MAX_JOINED = 2  # cells of a table row joined back into a date (an unquoted comma)
 PERSONAL = frozenset(
     {"PERSON", "DATE_OF_BIRTH", "PHONE_NUMBER", "EMAIL_ADDRESS", "ADDRESS", "KR_RRN",
      "VN_NATIONAL_ID", "MEDICAL_RECORD_NUMBER", "KR_PASSPORT", "VN_PASSPORT"}
@@ -322,14 +323,43 @@ def _tables(text: str, cells: list[list[tuple[int, int]]]) -> Iterator[list[Fiel
         row = index + 1
         while row < len(cells) and _is_rule(text, cells[row]):
             row += 1
-        while row < len(cells) and len(cells[row]) == len(header):
+        while row < len(cells) and (aligned := _aligned(text, cells[row], len(header))):
             yield [
                 field
-                for name, (start, end) in zip(names, cells[row], strict=True)
+                for name, (start, end) in zip(names, aligned, strict=True)
                 if (field := _trimmed(name, text, start, end)) is not None
             ]
             row += 1
         index = max(row, index + 1)
+
+
+def _aligned(
+    text: str, row: list[tuple[int, int]], width: int
+) -> list[tuple[int, int]] | None:
+    """The row's cells under a header of ``width`` cells, or None when they do not fit.
+
+    A hand-made CSV leaves the comma of ``Feb 26, 1982`` unquoted: two neighbouring cells
+    that read as one date together are joined (at most ``MAX_JOINED`` per row).
+    """
+    if len(row) == width:
+        return row
+    if not width < len(row) <= width + MAX_JOINED:
+        return None
+    surplus = len(row) - width
+    joined: list[tuple[int, int]] = []
+    for start, end in row:
+        if surplus and joined and _one_date(text, joined[-1][0], end):
+            joined[-1] = (joined[-1][0], end)
+            surplus -= 1
+        else:
+            joined.append((start, end))
+    return joined if not surplus else None
+
+
+def _one_date(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (two cells and their delimiter) is one date."""
+    value = text[start:end].strip()
+    return any(char.isalpha() for char in value) and parse_date(value) is not None
 
 
 def _is_header(text: str, header: list[tuple[int, int]]) -> bool:

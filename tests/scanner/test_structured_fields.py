@@ -98,6 +98,23 @@ def test_a_row_with_another_cell_count_ends_the_table() -> None:
     assert people == ["김민수"]
 
 
+def test_an_unquoted_comma_inside_a_date_keeps_the_row_in_the_table() -> None:
+    text = (
+        "id,patient_name,sex,dob,phone\n"
+        "1,Matthew Gordon,M,Feb 26, 1982,+44 7865 561039\n"
+        "2,Amelia Patel,F,07/10/2002,+1 917 885 3981\n"
+        "3,Joy Washington,F,February 22, 1961,+44 20 7248 1560\n"
+    )
+    births = [text[f.start : f.end] for row in table_rows(text) for f in row if f.key == "dob"]
+    assert births == ["Feb 26, 1982", "07/10/2002", "February 22, 1961"]
+
+
+def test_extra_cells_that_make_no_date_still_end_the_table() -> None:
+    text = "성명,생년월일,성별\n김민수,1990-01-01,남\n이서연,1991, 02,여\n박지훈,1992-03-03,남\n"
+    people = [text[f.start : f.end] for row in table_rows(text) for f in row if f.key == "성명"]
+    assert people == ["김민수"]
+
+
 def test_key_value_pairs_are_grouped_by_line() -> None:
     text = "a=1 patient=Lan chart=123456\nuser=x\n"
     assert [[f.key for f in record] for record in records(text) if record] == [
