@@ -21,6 +21,11 @@ from scanner.recognizers.medical_record_number import MedicalRecordNumberRecogni
         ("환자번호(병원): 20231012", ["20231012"]),
         ("OPD note  Hồ sơ số 21-83908", ["21-83908"]),
         ("Patient ID: P-169576 / Procedure", ["P-169576"]),
+        ("외래번호: 20231012", ["20231012"]),
+        ("Số lưu trữ: LT-2023-0456", ["LT-2023-0456"]),
+        ("PID 00457812", ["00457812"]),
+        ("Hospital ID: H-889123", ["H-889123"]),
+        ("rapid 123456 test", []),  # PID inside a word is no label
         # Vietnamese
         ("Số hồ sơ: BN2023-001", ["BN2023-001"]),
         ("Mã bệnh nhân BN00123, khám lại", ["BN00123"]),
