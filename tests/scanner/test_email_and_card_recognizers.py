@@ -45,6 +45,8 @@ def luhn_complete(prefix: str) -> str:
 
 VISA = luhn_complete("411111111111111")
 MASTERCARD = luhn_complete("550000000000000")
+MASTERCARD_2_SERIES = luhn_complete("233825208604346")
+OUTSIDE_2_SERIES = luhn_complete("280012345678901")  # 2800: no card network's range
 
 
 def broken(number: str) -> str:
@@ -67,6 +69,8 @@ def grouped(number: str, sep: str = " ") -> str:
         ("order 1234 5678 9012 3456", []),
         ("RRN: 6111041409607", []),  # Luhn-valid, but a valid RRN and no Visa
         (f"card {luhn_complete('641128636709')}", []),  # 13-digit cards were only Visa
+        (f"카드 {grouped(MASTERCARD_2_SERIES, '-')}", [grouped(MASTERCARD_2_SERIES, "-")]),
+        (f"card {grouped(OUTSIDE_2_SERIES)}", []),
     ],
 )
 def test_credit_card_table(find, text, expected):
