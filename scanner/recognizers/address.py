@@ -70,7 +70,12 @@ _NUM_FIX = re.compile(r"[가-힣]")
 # --- Vietnamese -----------------------------------------------------------------------------
 _VI_UPPER = "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
 _VI_WORD = rf"(?:[A-Z{_VI_UPPER}][^\W\d_]*|\d{{1,3}}(?:/\d{{1,2}})?)"
-_VI_NAME = rf"{_VI_WORD}(?:[ \t]+{_VI_WORD}){{0,4}}"
+_VI_NAME = rf"{_VI_WORD}(?:[ \t]{_VI_WORD}){{0,4}}"  # a column gap (two spaces) ends it
+# an English month after a number is a date (``13 June 21, 2022``), not a house and a street
+_MONTHS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|"
+    r"June|July|August|September|October|November|December)\b"
+)
 _VI_HOUSE = (
     r"(?:(?:[Ss]ố(?:[ \t]+nhà)?|[Nn]hà[ \t]+số)[ \t]*)?\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
 )
@@ -87,7 +92,7 @@ _VI_CITIES = (
 _VI_CITY = rf"(?:{_VI_CITIES})(?![\w])"
 _VI_COMP = (
     rf"(?:{_VI_HOUSE}[ \t,]+{_VI_STREET_KW}[ \t]+{_VI_NAME}"
-    rf"|{_VI_HOUSE}[ \t]+(?!{_VI_ADMIN_KW}){_VI_NAME}"
+    rf"|{_VI_HOUSE}[ \t](?!{_VI_ADMIN_KW}|{_MONTHS}){_VI_NAME}"
     rf"|{_VI_STREET_KW}[ \t]+{_VI_NAME}"
     rf"|{_VI_ADMIN_KW}[ \t]*{_VI_NAME}"
     rf"|{_VI_CITY})"
@@ -95,7 +100,7 @@ _VI_COMP = (
 _VI_SEP = r"[ \t]*[,\-–][ \t]*"
 _VI_PLAIN = rf"[A-Z{_VI_UPPER}][^\W\d_]*(?:[ \t]+[A-Z{_VI_UPPER}][^\W\d_]*){{0,3}}"
 _VI_ADDRESS = re.compile(
-    rf"(?<![\w/])(?:{_VI_COMP})(?:{_VI_SEP}(?:{_VI_PLAIN}{_VI_SEP}){{0,2}}(?:{_VI_COMP}))+"
+    rf"(?<![\w/.])(?:{_VI_COMP})(?:{_VI_SEP}(?:{_VI_PLAIN}{_VI_SEP}){{0,2}}(?:{_VI_COMP}))+"
 )
 _VI_STRONG = re.compile(rf"{_VI_ADMIN_KW}|{_VI_CITY}|^{_VI_HOUSE}")
 # what _VI_STRONG needs: an administrative word or a city, else an address that starts with
@@ -112,14 +117,29 @@ _VI_TRIGGER = Trigger(
 _EN_CAP = r"(?:[A-Z][a-zA-Z'’.]*|\d{1,3}(?:st|nd|rd|th))"
 _EN_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
-    r"Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Loop"
+    r"Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Loop|Close|Parade|"
+    r"Pde|Crescent|Cres|Grove|Gardens|Gdns|Mews|Esplanade|Quay|Wharf"
 )
 _EN_TYPE = rf"(?:{_EN_TYPES})\b\.?(?:[ \t]+(?:NW|NE|SW|SE)\b)?"
 _EN_UNIT = (
     r"(?:,?[ \t]*(?:Apartment|Apt|Suite|Ste|Unit|Floor|Fl|Room|Rm|#)\.?[ \t]*#?[A-Za-z0-9-]{1,6})"
 )
 _EN_CITY = r"(?:,[ \t]*[A-Z][a-zA-Z.]+(?:[ \t]+[A-Z][a-zA-Z.]+){0,2})"
-_EN_STATE_ZIP = r"(?:,?[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|[ \t]+\d{5}(?:-\d{4})?)"
+# a US state and ZIP, a UK postcode (SW11 2JP), an Australian state and postcode (NSW 2010)
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b"
+_AU_POSTCODE = r"(?:NSW|VIC|QLD|TAS|ACT|NT|SA|WA)[ \t]+\d{4}\b"
+_EN_STATE_ZIP = (
+    r"(?:,?[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|[ \t]+\d{5}(?:-\d{4})?"
+    rf"|,?[ \t]+(?:{_UK_POSTCODE}|{_AU_POSTCODE}))"
+)
+# a flat or unit before the number (Flat 10, 26 ...; Unit 3/12 ...), and a unit/number (24/285)
+_EN_FLAT = r"(?:(?:Flat|Unit|Apt|Apartment|Suite)\.?[ \t]*[0-9A-Z]{1,5},?[ \t]+)?"
+_EN_NUMBER = r"\d{1,6}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?)?"
+# any street name when a city and a UK or Australian postcode follow: 26 Grove Park, Leeds LS6 2QT
+_EN_POSTCODED = (
+    rf"{_EN_NUMBER}[ \t]+{_EN_CAP}(?:[ \t]+{_EN_CAP}){{0,3}},[ \t]*[A-Z][a-z]+"
+    rf"(?:[ \t]+[A-Z][a-z]+){{0,2}},?[ \t]+(?:{_UK_POSTCODE}|{_AU_POSTCODE})"
+)
 _KR_ROMAN = (
     r"\d{1,5}(?:-\d{1,4})?,?[ \t]+[A-Z][a-z]+(?:-[a-z]+)*-(?:daero|ro|gil)"
     r"(?:[ \t]*\d{1,3}(?:beon)?-gil)?(?:[ \t]+\d{1,5}(?:-\d{1,4})?)?"
@@ -129,18 +149,108 @@ _KR_ROMAN = (
     r"(?:,[ \t]*(?:South[ \t]+)?Korea)?"
 )
 _EN_ADDRESS = re.compile(
-    rf"\b(?:\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?{_EN_CAP}(?:[ \t]+{_EN_CAP}){{0,3}}?"
-    rf"[ \t]+{_EN_TYPE}{_EN_UNIT}?{_EN_CITY}?{_EN_STATE_ZIP}?|{_KR_ROMAN})"
+    rf"\b(?:{_EN_FLAT}(?:{_EN_POSTCODED}|{_EN_NUMBER}[ \t]+(?:[NSEW]\.?[ \t]+)?{_EN_CAP}"
+    rf"(?:[ \t]+{_EN_CAP}){{0,3}}?[ \t]+{_EN_TYPE}{_EN_UNIT}?{_EN_CITY}?{_EN_STATE_ZIP}?)"
+    rf"|{_KR_ROMAN})"
 )
 
 # a street type after a space, or a romanised Korean road (-daero, -ro, -gil); each branch
 # starts with a literal, so ``re`` only tries the positions holding a first letter
 _EN_TRIGGER = Trigger(
     pattern="|".join(
-        [f"{word}(?<=[ \t]{word})" for word in _EN_TYPES.split("|")] + ["-daero", "-ro", "-gil"]
+        [f"{word}(?<=[ \t]{word})" for word in _EN_TYPES.split("|")]
+        + ["-daero", "-ro", "-gil", _UK_POSTCODE, _AU_POSTCODE]
     ),
-    hyperscan=f"[ \t](?:{_EN_TYPES})|-daero|-ro|-gil",
+    hyperscan=(
+        f"[ \t](?:{_EN_TYPES})|-daero|-ro|-gil|[A-Z]{{1,2}}\\d[A-Z\\d]?[ \t]\\d[A-Z]{{2}}"
+        r"|(?:NSW|VIC|QLD|TAS|ACT|NT|SA|WA)[ \t]+\d{4}"
+    ),
 )
+
+
+# --- an organisation's own address ----------------------------------------------------------
+# A clinic's address in its letterhead, footer, advert or "how to find us" is not personal data.
+# Read around the address: directions or the organisation's contact details before it on its
+# line ("오시는 길:", "Cơ sở 1:", "located at"), a website, hotline, fax or business registration
+# after it on its line or on a neighbouring line, an organisation's name and a separator right
+# before it ("밝은성형외과의원 | ..."), or an organisation's name alone on the line above an
+# unlabelled address (a letterhead). A person's label (자택, home address, nơi ở...) wins.
+_ORG_NOUNS = (
+    r"성형외과|피부과|의원|병원|클리닉|치과|한의원|의료원|의료재단|센터|"
+    r"(?i:clinic|hospital|surgery|dermatology|dental|aesthetics?|medical|centre|center|"
+    r"practice|thẩm mỹ|phòng khám|bệnh viện|nha khoa|spa|viện|inc\.?|ltd\.?|co\.,? ltd)"
+)
+_ORG_CONTACT = (
+    r"www\.|https?://|(?<![@\w.-])[a-z0-9-]{2,}\.(?:com|net|org|co\.kr|kr|vn|com\.vn|clinic)\b|"
+    r"(?i:website|web:|homepage|hotline|fax|business reg|company reg|facebook\.com|"
+    r"kakaotalk channel|mã số thuế|giấy phép|fanpage)|"
+    r"홈페이지|팩스|대표번호|대표전화|사업자|플러스친구|카카오톡[ \t]*채널"
+)
+_ORG_DIRECTIONS = (
+    r"출구|도보|오시는[ \t]*길|찾아오시는|본원|분원|지점|"
+    r"(?i:\bexit\b|minutes?(?:'|’)?[ \t]+(?:walk|drive)|minutes?[ \t]+from|walk from|"
+    r"located (?:at|in|on)|our (?:clinic|office|centre|center|hospital|practice|address)|"
+    r"head office|branch|cơ sở[ \t]*\d|chi nhánh|trụ sở|"
+    r"cách ga|gần ga|lối ra|(?:clinic|hospital|office|practice|centre|center)[ \t]+address|"
+    r"địa chỉ (?:phòng khám|bệnh viện|cơ sở|thẩm mỹ viện))|병원[ \t]*주소|의원[ \t]*주소"
+)
+_ORG_SAME_LINE = re.compile(rf"{_ORG_CONTACT}|{_ORG_DIRECTIONS}")
+# an organisation's name right before the address, a separator and maybe an address label
+# between: "밝은성형외과의원 | 서울 ...", "Thẩm mỹ viện Ánh Dương - Địa chỉ: ..." (not a form's
+# other field: "Ngày nhập viện: 12/3   Địa chỉ: ...")
+_ORG_NAME_BEFORE = re.compile(
+    rf"(?:{_ORG_NOUNS})[^\n:：|·]{{0,30}}?[ \t]*[|·,\-–—][ \t]*"
+    r"(?:(?:주소|(?i:địa chỉ|address|addr|add))[ \t]*[:：]?[ \t]*)?$"
+)
+_ORG_NAME_LINE = re.compile(_ORG_NOUNS)
+_ORG_NEXT_LINE = _ORG_CONTACT_RE = re.compile(_ORG_CONTACT)
+# words that make the address a person's whatever surrounds it
+_PERSONAL_LABEL = re.compile(
+    r"자택|거주|현주소|집[ \t]*주소|환자[ \t]*주소|보호자[ \t]*주소|배송지|수령지|"
+    r"(?i:home|mailing|postal|billing|residential|patient(?:'s|’s)?|permanent|current|"
+    r"bill to|ship to|deliver to|lives? at|living at|reside|thường trú|tạm trú|nơi ở|"
+    r"quê quán|địa chỉ nhà|nhà riêng|bệnh nhân|người bệnh|khách hàng)"
+)
+_CONTEXT_REACH = 60
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line holding ``text[start:end]`` starts and ends."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _org_name(line: str) -> bool:
+    """Whether ``line`` names an organisation: a clinic noun and more (Raon Plastic Surgery,
+    밝은성형외과의원), not a department alone (Dermatology, 성형외과) as under a doctor's name."""
+    noun = _ORG_NAME_LINE.search(line)
+    return noun is not None and line.strip(" \t|-–·,.") != noun.group()
+
+
+def organisation_address(text: str, start: int, end: int) -> bool:
+    """Whether the address at ``text[start:end]`` is an organisation's own (see above)."""
+    line_start, line_end = _line_bounds(text, start, end)
+    before = text[max(line_start, start - _CONTEXT_REACH) : start]
+    after = text[end : min(line_end, end + _CONTEXT_REACH)]
+    if _PERSONAL_LABEL.search(before):
+        return False
+    if (
+        _ORG_SAME_LINE.search(before)
+        or _ORG_NAME_BEFORE.search(before)
+        or _ORG_CONTACT_RE.search(after)  # directions after may be a person's ("near exit 3")
+    ):
+        return True
+    if line_start and ":" not in before and "：" not in before:  # a letterhead's unlabelled line
+        previous = text[max(0, text.rfind("\n", 0, line_start - 1) + 1) : line_start - 1]
+        if len(previous) <= 2 * _CONTEXT_REACH and (
+            _ORG_NEXT_LINE.search(previous) or (":" not in previous and _org_name(previous))
+        ):
+            return True
+    if line_end < len(text):
+        following = text[line_end + 1 : line_end + 1 + 2 * _CONTEXT_REACH].split("\n", 1)[0]
+        return _ORG_NEXT_LINE.search(following) is not None
+    return False
 
 
 class KoreanAddressRecognizer(RegexEntityRecognizer):
@@ -162,7 +272,8 @@ class KoreanAddressRecognizer(RegexEntityRecognizer):
             end = match.end()
             while end > match.start() and text[end - 1] in " \t,":
                 end -= 1
-            yield match.start(), end, SCORE_KO_DISTRICT if sgg else SCORE_KO_FULL
+            if not organisation_address(text, match.start(), end):
+                yield match.start(), end, SCORE_KO_DISTRICT if sgg else SCORE_KO_FULL
 
 
 class VietnameseAddressRecognizer(RegexEntityRecognizer):
@@ -181,6 +292,8 @@ class VietnameseAddressRecognizer(RegexEntityRecognizer):
             value = match.group()
             if not _VI_STRONG.search(value):
                 continue
+            if organisation_address(text, match.start(), match.end()):
+                continue
             parts = value.count(",") + 1
             yield match.start(), match.end(), SCORE_VI_LONG if parts >= 3 else SCORE_VI
 
@@ -198,7 +311,8 @@ class EnglishAddressRecognizer(RegexEntityRecognizer):
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
         """Yield street addresses."""
         for match in _EN_ADDRESS.finditer(text):
-            yield match.start(), match.end(), SCORE_EN
+            if not organisation_address(text, match.start(), match.end()):
+                yield match.start(), match.end(), SCORE_EN
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[RegexEntityRecognizer]:

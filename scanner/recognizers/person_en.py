@@ -25,6 +25,7 @@ capitalised words come from one regex; every list check is a set lookup.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
@@ -45,8 +46,14 @@ def _marked(name: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _key(word: str) -> str:
-    """The lookup form of a name: apostrophes dropped, capitalised (``O'Neill`` → ``Oneill``)."""
-    return word.replace("'", "").replace("’", "").capitalize()
+    """The lookup form of a name: apostrophes and accents dropped, capitalised (``O'Neill`` →
+    ``Oneill``, ``François`` → ``Francois``)."""
+    word = word.replace("'", "").replace("’", "")
+    if not word.isascii():
+        word = "".join(
+            c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+        )
+    return word.capitalize()
 
 
 FIRST_NAMES, COMMON_FIRST_NAMES = _marked("en_first_names.txt")
@@ -58,7 +65,8 @@ KOREAN_SURNAMES = split_words(
     "Na Jin Ji Um Eom Chae Won Cheon Bang Gong Hyun Ham Byun Yeom Yeo Choo Do So Seok Sun Seol "
     "Ma Gil Yeon Wi Pyo Myung Ki Ban Ra Wang Geum Ok Yook Namgung Hwangbo Jegal Seonwoo "
     "Mo Maeng Tak Kook Guk Pyeon Yong Ye Gyeong Bong Bu Bok Tae Mok Hyeong Pi Gam Bin Eun On "
-    "Je Hyeon Eo Pyun Seon Gu Goo Kong Gong Cheon Chun Ryoo Yu Rhee Ahn Suk Sohn Shin Kye"
+    "Je Hyeon Eo Pyun Seon Gu Goo Kong Gong Cheon Chun Ryoo Yu Rhee Ahn Suk Sohn Shin Kye "
+    "In Sagong Sakong Namkung Seomun Dokgo Dongbang Sunwoo"
 )
 NOT_NAMES = split_words(
     """The And Or Of In On At To For With From By Is Was Are Be This That These Those It
@@ -107,12 +115,20 @@ MEDICAL_WORDS = (
 _BLOCKED = frozenset(_key(word) for word in NOT_NAMES) | MEDICAL_WORDS
 # a first name that is also a Korean surname (Kim, Lee, Min) needs a known surname after it
 _STRONG_FIRST = FIRST_NAMES - COMMON_FIRST_NAMES - _BLOCKED - KOREAN_SURNAMES
+# first names that are also months or words ruled out above (May, June, April, Will): a name
+# only before a known surname (June Palmer, Will Powell), never alone or before any word
+_WORD_FIRST = (FIRST_NAMES & _BLOCKED) & split_words("April August June May Will Rich Max Ward")
+# surnames that are also words ruled out above: a surname after a known first name (Emma Ward)
+_WORD_SURNAMES = split_words("Ward Lane Major Chin Day")
 _WEAK_FIRST = (COMMON_FIRST_NAMES | (FIRST_NAMES & KOREAN_SURNAMES)) - _BLOCKED
 _STRONG_SURNAMES = SURNAMES - COMMON_SURNAMES - _BLOCKED
 _SURNAME_LIKE = SURNAMES - _BLOCKED
-_CAP_TAIL = r"(?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*"  # after the capital
+# after the capital: lower-case letters, Latin-1 accented ones included (Müller, François)
+_LOW = "a-zß-öø-ÿ"
+_CAP_TAIL = rf"(?:[{_LOW}]+(?:[A-Z][{_LOW}]+)?|['’][A-Z][{_LOW}]+)(?:-[A-Za-z][{_LOW}]+)*"
 _CAP = rf"(?:[A-Z]{_CAP_TAIL})"
-_NAMESEQ = rf"(?:[A-Z]\.[ \t]*){{0,2}}{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP}){{0,3}}"
+# a name's words are one space apart: two spaces or a tab end a column ("Kim Sol  Lic. 88")
+_NAMESEQ = rf"(?:[A-Z]\.[ \t]*){{0,2}}{_CAP}(?:[ \t](?:[A-Z]\.[ \t])?{_CAP}){{0,3}}"
 
 
 def _word_start(branches: tuple[str, ...]) -> str:
@@ -133,17 +149,41 @@ _LABELS = (
     "Regards", "regards", "Thanks", "From", "To", "Prescriber", r"Prescribed[ \t]+by",
     "Attending", "Hi", "Hello", "Hey", r"This[ \t]+is", r"this[ \t]+is", r"I[ \t]+am", "I['’]m",
     r"My[ \t]+name[ \t]+is", r"my[ \t]+name[ \t]+is", "I(?=,)",
+    r"Bill(?:ed)?[ \t]+to", r"Ship[ \t]+to", r"Sold[ \t]+to", r"Completed[ \t]+by",
+    r"Reviewed[ \t]+by", r"Seen[ \t]+by", r"Approved[ \t]+by", r"Performed[ \t]+by",
+    r"Requested[ \t]+by", r"Written[ \t]+by", r"Posted[ \t]+by", "Witness", "Interpreter",
+    "Translator", "Caregiver", "Parent", "Spouse", "Pt", "Re", "Cc", "CC", "Bcc", "Attendees",
+    "Participants", "Anesthetist", "Anaesthetist", "Anesthesiologist", "Provider", "Clinician",
+    "Therapist", "Consultant", "Coordinator", "Pharmacist", "Practitioner", "Insured",
+    "Policyholder", "Cardholder", r"Account[ \t]+holder", "Client", "Customer", "Member",
+    "Recipient", "Sender", "Author", "Reviewer", r"Attending[ \t]+(?:surgeon|physician|doctor)",
+    r"Patient[ \t]+signature", r"Patient(?:'s)?[ \t]+(?:full[ \t]+)?name",
+    r"Many[ \t]+thanks", r"many[ \t]+thanks", r"Thank[ \t]+you", r"Best[ \t]+wishes", "Cheers",
+    "Warmly", "Respectfully", r"Yours(?:[ \t]+(?:truly|faithfully|sincerely))?",
 )  # fmt: skip
 _TITLED = re.compile(rf"(?:{_word_start(_TITLES)})\.?[ \t]+(?P<name>{_NAMESEQ})")
 _LABELLED = re.compile(
     rf"(?P<label>{_word_start(_LABELS)})"
-    rf"(?P<colon>[ \t]*[:,][ \t]*(?:\r?\n[ \t]*)?|[ \t]+)(?P<name>{_NAMESEQ})"
+    rf"(?P<colon>[ \t]*[:,][ \t]*(?:\r?\n[ \t]*){{0,2}}|[ \t]+[-–][ \t]+|[ \t]+)"
+    rf"(?P<name>{_NAMESEQ})"
 )
 # labels after which two capitalised words are a name even when the first name is unknown
-_PERSONAL_LABELS = split_words("Dear Hi Hello Hey is am I'm I’m I Sincerely Regards regards Thanks")
+_PERSONAL_LABELS = split_words(
+    "Dear Hi Hello Hey is am I'm I’m I Sincerely Regards regards Thanks thanks you wishes Cheers "
+    "Warmly Respectfully Yours truly faithfully sincerely"
+)
 _COMMA_GIVEN = re.compile(rf",[ \t]*({_CAP})\b(?![ \t]+[A-Z][a-z])")
-# labels after which a name must hold a known name (From Seoul Clinic, To Whom)
+# any "<verb>ed by:" label: "Verified by: ...", "Checked by: ...", "Dictated by: ..." (found
+# by its " by:", then the word before it is read)
+_BY_COLON = re.compile(r"[ \t]by[ \t]*:[ \t]*")
+_PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[A-Za-z]+(?:ed|en|ne)$")
+_NAMESEQ_AT = re.compile(_NAMESEQ)
+# labels after which a name must hold a known name (From Seoul Clinic, To Whom, Re: Botox
+# Pricing), even after a colon
 _IMPERSONAL_LABELS = split_words("From To")
+_CHECKED_LABELS = split_words("Re Client Customer Member Recipient Sender Author Reviewer")
+# the next names of a list after a label: "CC: Grace Lee; Will Powell", "Attendees: ..., ..."
+_LIST_NEXT = re.compile(rf"[ \t]*(?:[;,/&]|[ \t]and)[ \t]*(?P<name>{_NAMESEQ})")
 # an English name in Korean or Vietnamese text: a label before it or a Korean title after it
 _FOREIGN_LABELLED = re.compile(
     r"(?:환자명|환자|성명|이름|성함|보호자(?:[ \t]*연락처)?|고객명|예약자|상담[ \t]*예약|수신|발신|"
@@ -181,8 +221,8 @@ _WEAK_CONTEXT = re.compile(
 # a romanised Korean name, hyphenated given name before or after the surname (s1 or s2); the
 # first word is shared by both layouts, so the pattern starts with its capital letter
 _KOREAN = re.compile(
-    r"(?P<s1>[A-Z](?<!\w[A-Z])[a-z]+)"
-    r"(?:[ \t]+[A-Z][a-z]+-[a-z]+|-[a-z]+[ \t]+(?P<s2>[A-Z][a-z]+))\b"
+    r"(?P<s1>[A-Z](?<!\w[A-Z])[a-z]*)"
+    r"(?:[ \t]+(?P<g1>[A-Z][a-z]*-[a-z]+)|(?P<g2>-[a-z]+)[ \t]+(?P<s2>[A-Z][a-z]+))\b"
 )
 
 
@@ -191,10 +231,11 @@ _KOREAN = re.compile(
 # Youngsook); English words that split the same way after a surname are kept out
 _SYLLABLE = (
     r"(?:kk|tt|pp|ss|jj|ch|sh|[gkndtrlmbpsjh])?"
-    r"(?:yeo|yae|wae|you|yoo|woo|ya|ye|yo|yu|wa|wo|we|wi|eo|eu|ui|ae|oe|oo|ee|ou|a|e|i|o|u)"
+    r"(?:yeo|yae|wae|you|yoo|woo|ya|ye|yo|yu|yi|wa|wo|we|wi|eo|eu|ui|ae|oe|oo|ee|ou|a|e|i|o|u)"
     r"(?:ng|[kntlmp])?"
 )
 _GIVEN_TWO = re.compile(rf"(?:{_SYLLABLE}){{2}}")
+_ONE_SYLLABLE = re.compile(_SYLLABLE)
 _KOREAN_SURNAME_KEYS = frozenset(s.capitalize() for s in KOREAN_SURNAMES)
 _PAIR_WORD = re.compile(r"[^\s,]+")
 NOT_GIVEN = split_words(
@@ -204,6 +245,96 @@ NOT_GIVEN = split_words(
     "kenya seoul busan daegu incheon ulsan jeju hanoi"
 )
 MIN_GIVEN_LETTERS = 4
+
+
+# words before a name, each kind judged differently (``_cued_names``): a greeting before a given
+# name alone ("Hi Will,", "Good morning Chloe!"); a family member ("her daughter Noah",
+# "husband, John Smith"); a role or an introduction before a romanised Korean name ("Your
+# coordinator Byul Bang", "this is MA BYUL")
+GREETINGS = (
+    "hi", "hello", "hey", "dear", "morning", "good morning", "good afternoon", "good evening",
+    "welcome", "welcome back", "congrats", "congratulations", "thanks", "thank you",
+)  # fmt: skip
+KIN = (
+    "husband", "wife", "son", "daughter", "mother", "father", "mom", "mum", "dad", "sister",
+    "brother", "partner", "fiance", "fiancee", "fiancé", "fiancée", "boyfriend", "girlfriend",
+    "friend", "spouse", "aunt", "uncle", "niece", "nephew", "grandson", "granddaughter",
+    "grandmother", "grandfather", "grandma", "grandpa", "caregiver", "guardian", "child",
+)  # fmt: skip
+ROLES = (
+    "coordinator", "counselor", "counsellor", "consultant", "nurse", "interpreter", "translator",
+    "manager", "assistant", "surgeon", "doctor", "this is", "i am", "i'm", "my name is",
+    "contact",
+)  # fmt: skip
+# found as a lower-case letter or a comma, blanks and a capital (one cheap pass), then the
+# words before are compared with the cues (longest first)
+_BLANK_BEFORE_CAPITAL = re.compile(r"[a-z,][ \t]+(?=[A-Z])")
+_CUES = tuple(sorted(set(GREETINGS + KIN + ROLES), key=len, reverse=True))
+_CUE_REACH = max(map(len, _CUES)) + 2
+_CUED_NAME = re.compile(r"[A-Z][^\s,.;:!?()<>\[\]]*(?:[ \t][A-Z][^\s,.;:!?()<>\[\]]*){0,3}")
+_GREETING_KEYS = frozenset(GREETINGS)
+_KIN_KEYS = frozenset(KIN)
+_GREETING_END = re.compile(r"[ \t]*(?:[,!.?:;]|\r?\n|$)")
+_ROMAN_WORD = re.compile(r"[A-Z][a-zA-Z]+(?:-[a-z]+)?")
+# words a greeting is addressed to that are not names
+NOT_GREETED = split_words(
+    "Guys Folks Everybody Everyone There Both Friend Friends Doc Admin Ma'am Mom Mum Dad Honey "
+    "Sweetie Boss Again Anyway Much Lots Alot"
+)
+# a known given name, then one initial and its dot, ending a review or a signature: "Ariana B.
+# · 08/11/2021", "— Ivy E.", "Review by Will P. on 3/4" (the initial is found, then the word
+# before it is read)
+_INITIAL_END = re.compile(r"[ \t][A-Z]\.(?=[ \t]*(?:$|\r?\n|[·|,(\-–—]|on\b|\d))", re.MULTILINE)
+_WORD_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<first>{_CAP})[ \t]*$")
+# credentials, an age and sex, a signature mark or a sex cell after a name: "Jade Short, MD",
+# "Sky Rogers (RN)", "Faith Ward (21/F)", "Emma Ward (signature)", "10,Bill King,M,..." (the
+# description is found, then the name before it is read)
+CREDENTIALS = (
+    "MD", r"M\.D\.", "RN", r"R\.N\.", "DO", "DDS", "DMD", "PhD", "NP", "PA-C", "PA", "BSN", "MSN",
+    "FNP", "CRNA", "LPN", "MBBS", "FRCS", "DNP", "PharmD", "LCSW", "RPh", "CNA",
+)  # fmt: skip
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """An alternation of regex ``words`` at a word start, grouped by their first (literal)
+    letter, so ``re`` tries one group per position: ``M(?<!\\wM)(?:BBS|D)|R(?<!\\wR)(?:N)``."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"{first}(?<!\\w{first})(?:{'|'.join(rests)})" for first, rests in groups.items()
+    )
+
+
+# (two passes: one alternation of both kinds is slower than the two)
+_CREDENTIAL = re.compile(rf"(?:{_by_first_letter(CREDENTIALS)})(?![-.]?\w)")
+_AGE_SEX_OR_SIGNED = re.compile(
+    r"\((?:[ \t]*\d{1,3}[ \t]*(?:y/?o?)?[ \t]*[/,]?[ \t]*[MFmf]|signature|signed|sign|e-signed)\)"
+    r"|[,;\t|][ \t]*(?:M|F|Male|Female)[ \t]*[,;\t|]"
+)
+_NAME_BEFORE_DESCRIPTION = re.compile(rf"(?<![A-Za-z])(?P<name>{_NAMESEQ})(?:,?[ \t]*\(?)$")
+# an upper-case name after a title: "Dr. NOH SUA", "Mr KIM MIN-SU"
+_TITLED_UPPER = re.compile(
+    rf"(?:{_word_start(_TITLES)})\.?[ \t]+"
+    r"(?P<name>[A-Z]{2,}(?:-[A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:-[A-Z]{2,})?){1,2})(?![\w'’-])"
+)
+# two words alone on a line (or after a note's " / ") signing the entry dated on the next line:
+# "... rechecked.  / Eom Sol\n08/04 10:01", "Kim Sol\n2024-05-01" (the dated line is found,
+# then the line above is read)
+_DATED_LINE = re.compile(r"\n[ \t]*\d{1,4}[./-]\d{1,2}")
+_SIGNATURE_LINE = re.compile(
+    r"[ \t]*(?P<name>[A-Z][a-z]+(?:-[a-z]+)?[ \t][A-Z][a-z]+(?:-[a-z]+)?)[ \t]*\r?"
+)
+
+
+def _korean_pair(first: str, second: str) -> bool:
+    """A romanised Korean surname and a one- or two-syllable given name, either order."""
+    for surname, given in ((first, second), (second, first)):
+        if surname.capitalize() in _KOREAN_SURNAME_KEYS and len(given) >= 2:
+            parts = given.lower().split("-")
+            if all(_ONE_SYLLABLE.fullmatch(part) for part in parts) or _korean_given(given):
+                return given.lower() not in NOT_GIVEN and _key(given) not in _BLOCKED
+    return False
 
 
 # an upper-case name, as on passports and wristbands: CLAIRE WONG, KEVIN WOOD-GRANT
@@ -261,11 +392,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut a capitalised run at its first word that is not a name (``John Smith Clinic``)."""
     words = list(re.finditer(r"\S+", text[start:end]))
     keep = start
-    for word in words:
-        if word.group().rstrip(".") in NOT_NAMES:
+    for index, word in enumerate(words):
+        value = word.group().rstrip(".")
+        if value in NOT_NAMES and not (
+            (index == 0 and len(words) > 1 and _word_first(word.group(), words[1].group()))
+            or (index == 1 and value in _WORD_SURNAMES and _key(words[0].group()) in FIRST_NAMES)
+        ):
             break
         keep = start + word.end()
     return start, keep
+
+
+def _word_first(first: str, second: str) -> bool:
+    """A first name that is also a word (May, June, Will) before a known surname."""
+    second = second.rstrip(",.")
+    return (
+        first in _WORD_FIRST
+        and not _is_initial(second)
+        and _key(second) not in _BLOCKED
+        and _is_surname(second, _key(second), strong=False)
+    )
 
 
 def _foreign_context_names(text: str) -> Iterator[tuple[int, int]]:
@@ -294,10 +440,11 @@ def _strong_surnames(words: list[str]) -> bool:
 
 def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
     """Names after an English label: any after a colon, else known or two-word after greetings."""
+    yield from _by_labelled(text)
     for match in _LABELLED.finditer(text):
         start, end = _trim(text, *match.span("name"))
         words = text[start:end].split()
-        if not words:
+        if not words or _organisation_after(text, end, match.end("name")):
             continue
         if len(words) == 1:  # Contact: Hughes, Rebecca
             given = _COMMA_GIVEN.match(text, end)
@@ -305,8 +452,11 @@ def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
                 end = given.end()
         label = match.group("label").split()[-1]
         first = _key(words[0])
+        checked = label in _CHECKED_LABELS
+        if checked and not _known_name(words):
+            continue
         if (
-            ":" in match.group("colon")
+            (":" in match.group("colon") and not checked)
             or first in _STRONG_FIRST
             or (label in _PERSONAL_LABELS and first in FIRST_NAMES)
             or words[0] in KOREAN_SURNAMES
@@ -318,6 +468,53 @@ def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
             )
         ):
             yield start, end, SCORE_LABEL
+            if ":" in match.group("colon"):
+                yield from _listed(text, end)
+
+
+# words that make a capitalised run an organisation's name: "Raon Plastic Surgery"
+ORGANISATION_WORDS = split_words(
+    "Clinic Hospital Center Centre Medical Surgery Plastic Beauty Aesthetic Aesthetics "
+    "Dermatology Dental Dentistry Spa Salon Pharmacy Lab Labs Laboratory Institute Group Inc "
+    "Ltd Co Corp Company Foundation Association Partners Holdings Practice University College"
+)
+
+
+def _organisation_after(text: str, end: int, run_end: int) -> bool:
+    """Whether the word right after a trimmed name (within its run) names an organisation."""
+    if end >= run_end:
+        return False
+    following = text[end:run_end].split(None, 1)
+    return bool(following) and following[0].rstrip(".,") in ORGANISATION_WORDS
+
+
+def _by_labelled(text: str) -> Iterator[tuple[int, int, float]]:
+    """Names after a "<verb>ed by:" label (Verified by:, Checked by:, Dictated by:)."""
+    for match in _BY_COLON.finditer(text):
+        if not _PARTICIPLE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            continue
+        name = _NAMESEQ_AT.match(text, match.end())
+        if name is not None:
+            start, end = _trim(text, *name.span())
+            if end > start and not _organisation_after(text, end, name.end()):
+                yield start, end, SCORE_LABEL
+
+
+def _known_name(words: list[str]) -> bool:
+    """Whether two or more words start with a known first name or end with a known surname."""
+    if len(words) < 2:
+        return False
+    last = words[-1].rstrip(".,")
+    return _key(words[0]) in FIRST_NAMES or _is_surname(last, _key(last), strong=False)
+
+
+def _listed(text: str, end: int) -> Iterator[tuple[int, int, float]]:
+    """The names listed after a labelled one: "CC: Grace Lee; Will Powell, Sky Cruz"."""
+    while (following := _LIST_NEXT.match(text, end)) is not None:
+        start, end = _trim(text, *following.span("name"))
+        if end <= start or not _known_name(text[start:end].split()):
+            return
+        yield start, end, SCORE_LABEL
 
 
 def _is_initial(word: str) -> bool:
@@ -360,10 +557,13 @@ def _run_names(text: str, offset: int, run: str) -> Iterator[tuple[int, int, flo
     """
     words = run.split()  # a comma stays on the word before it: "Hughes," "Rebecca"
     keys = [word.rstrip(",.") for word in words]
-    keys = [key if key[1:].islower() else _key(key) for key in keys]
+    keys = [key if key[1:].islower() and key.isascii() else _key(key) for key in keys]
     index = 0
     while index < len(words) - 1:
-        last = -1 if keys[index] in _BLOCKED else _name_end(text, offset, run, words, keys, index)
+        if keys[index] in _BLOCKED:
+            last = index + 1 if _word_first_run(words, keys, index) else -1
+        else:
+            last = _name_end(text, offset, run, words, keys, index)
         if last > index:
             start = offset + _offset_of(run, words, index)
             end = offset + _offset_of(run, words, last) + len(words[last].rstrip(","))
@@ -371,6 +571,15 @@ def _run_names(text: str, offset: int, run: str) -> Iterator[tuple[int, int, flo
             index = last + 1
         else:
             index += 1
+
+
+def _word_first_run(words: list[str], keys: list[str], index: int) -> bool:
+    """In a run, May/June/Will start a name only before a surname that is no word (May Davis,
+    Will Powell), not "May Day" or "June Short"."""
+    if keys[index] not in _WORD_FIRST or words[index].endswith(","):
+        return False
+    second = words[index + 1].rstrip(",.")
+    return keys[index + 1] not in _BLOCKED and _is_surname(second, keys[index + 1], strong=True)
 
 
 def _name_end(
@@ -488,7 +697,21 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
     TRIGGER = Trigger(pattern="[A-Z][a-z'’]|[A-Z][A-Z]+[ \t]+[A-Z][A-Z]")
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
-        """Yield names; overlapping candidates are left to Presidio's de-duplication."""
+        """Yield names; overlapping candidates are left to Presidio's de-duplication. A name
+        of two or more words found once is found wherever else it occurs, in any case
+        (``Patient: Ruby Ford`` … ``RUBY FORD``)."""
+        found = list(self._candidates(text))
+        yield from found
+        names = {
+            text[start:end]
+            for start, end, score in found
+            if score >= SCORE_FIRST_NAME and " " in text[start:end]
+        }
+        if names:
+            yield from _again(text, names, {span[:2] for span in found})
+
+    def _candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Every name found by a title, a label, a run, a context or a Korean shape."""
         for match in _TITLED.finditer(text):
             start, end = _trim(text, *match.span("name"))
             if end > start:
@@ -501,11 +724,154 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
                 yield start, end, SCORE_LABEL
         runs = list(_RUN.finditer(text))
         for match in runs:
-            yield from _run_names(text, match.start(), match.group())
+            if not _after_foreign_word(text, match.start()):
+                yield from _run_names(text, match.start(), match.group())
         for match in _BARE_SPEAKER.finditer(text):
             if _key(match.group("first")) in _STRONG_FIRST:
                 yield *match.span("name"), SCORE_LABEL
+        yield from _personal_context_names(text)
         yield from _korean_and_upper_case(text, runs)
+
+
+def _personal_context_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """Names after greetings, family members and roles; given names with an initial; names
+    before credentials, an age and sex or a dated line; upper-case names after a title."""
+    yield from _cued_names(text)
+    for match in _INITIAL_END.finditer(text):
+        first = _WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if first is not None:
+            key = _key(first.group("first"))
+            if key in FIRST_NAMES and (key not in _BLOCKED or key in _WORD_FIRST):
+                yield first.start(), match.end() - 1, SCORE_LABEL
+    for match in _TITLED_UPPER.finditer(text):
+        if not any(_key(word) in _BLOCKED for word in match.group("name").split()):
+            yield *match.span("name"), SCORE_TITLE
+    yield from _described_names(text)
+
+
+def _cue_before(text: str, end: int) -> str | None:
+    """The cue (a greeting, a family member, a role) ending at ``end`` (then maybe a comma),
+    as a whole word, or None."""
+    before = text[max(0, end - _CUE_REACH) : end].lower()
+    if before.endswith(","):
+        before = before[:-1]
+    if not before.endswith(_CUES):
+        return None
+    for cue in _CUES:
+        if before.endswith(cue):
+            head = before[: -len(cue)]
+            if head and head[-1].isalnum():
+                continue
+            return cue  # (the window is longer than any cue: no head only at the text's start)
+    return None
+
+
+def _cued_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """Names after a greeting, a family member or a role (``_CUES``)."""
+    for blank in _BLANK_BEFORE_CAPITAL.finditer(text):
+        cue = _cue_before(text, blank.start() + 1)
+        if cue is None:
+            continue
+        start = blank.end()
+        if cue in _GREETING_KEYS:
+            found = _greeted(text, start)
+        elif cue in _KIN_KEYS:
+            found = _kin_named(text, start)
+        else:
+            found = _role_named(text, start)
+        if found is not None:
+            yield found
+
+
+def _greeted(text: str, start: int) -> tuple[int, int, float] | None:
+    """A given name alone after a greeting, then punctuation or the line's end."""
+    name = _NAMESEQ_AT.match(text, start)
+    if name is None or " " in name.group():
+        return None
+    key = _key(name.group())
+    if key in NOT_GREETED or (key in _BLOCKED and key not in _WORD_FIRST):
+        return None
+    return (*name.span(), SCORE_LABEL) if _GREETING_END.match(text, name.end()) else None
+
+
+def _kin_named(text: str, start: int) -> tuple[int, int, float] | None:
+    """A known name (or known given name alone) after a family member."""
+    name = _NAMESEQ_AT.match(text, start)
+    if name is None:
+        return None
+    start, end = _trim(text, *name.span())
+    words = text[start:end].split()
+    if words and (_known_name(words) or (len(words) == 1 and _key(words[0]) in FIRST_NAMES)):
+        return start, end, SCORE_LABEL
+    return None
+
+
+def _role_named(text: str, start: int) -> tuple[int, int, float] | None:
+    """A romanised Korean name (or a known name) after a role or an introduction."""
+    cued = _CUED_NAME.match(text, start)
+    words = cued.group().split()[:2] if cued is not None else []
+    if len(words) == 2 and all(_ROMAN_WORD.fullmatch(word) for word in words):
+        first, second = words
+        if _korean_pair(first, second) or (first.istitle() and _known_name(words)):
+            return start, start + len(first) + 1 + len(second), SCORE_KOREAN
+    return None
+
+
+def _described_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """Names before credentials, an age and sex, a signature mark or a sex cell, and names
+    signing a dated note."""
+    for pattern in (_CREDENTIAL, _AGE_SEX_OR_SIGNED):
+        for match in pattern.finditer(text):
+            at = match.start()
+            name = _NAME_BEFORE_DESCRIPTION.search(text, max(0, at - 60), at)
+            if name is not None:
+                start, end = _trim(text, *name.span("name"))
+                if _known_name(text[start:end].split()):
+                    yield start, end, SCORE_LABEL
+    for match in _DATED_LINE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        slash = text.rfind(" / ", line_start, match.start())
+        line_start = line_start if slash < 0 else slash + 2
+        line = _SIGNATURE_LINE.fullmatch(text, line_start, match.start())
+        if line is not None and _korean_pair(*line.group("name").split()):
+            yield *line.span("name"), SCORE_KOREAN
+
+
+def _again(
+    text: str, names: set[str], known: set[tuple[int, int]]
+) -> Iterator[tuple[int, int, float]]:
+    """Every other occurrence of ``names`` in ``text``, in any case, as a whole word run."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return  # a letter lower-cases to two: offsets would not line up
+    for name in names:
+        needle = name.lower()
+        position = lowered.find(needle)
+        while position >= 0:
+            end = position + len(needle)
+            if (
+                (position, end) not in known
+                and not _continues_name(text, position - 1)
+                and not _continues_name(text, end)
+            ):
+                yield position, end, SCORE_LABEL
+            position = lowered.find(needle, end)
+
+
+def _continues_name(text: str, index: int) -> bool:
+    """Whether ``text[index]`` exists and continues a name (a letter, digit, ' or -)."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "'’-")
+
+
+def _after_foreign_word(text: str, start: int) -> bool:
+    """Whether a run follows a capitalised word it could not take in (Vietnamese letters, as
+    in "Lạc Long Quân"): the run is the tail of a longer name or a street, not a name."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    word_start = start - 1
+    while word_start and text[word_start - 1].isalpha():
+        word_start -= 1
+    return word_start < start - 1 and text[word_start].isupper()
 
 
 def _korean_and_upper_case(
@@ -513,7 +879,10 @@ def _korean_and_upper_case(
 ) -> Iterator[tuple[int, int, float]]:
     """Romanised Korean names (hyphenated or joined) and upper-case names."""
     for match in _KOREAN.finditer(text):
-        if (match.group("s2") or match.group("s1")) in KOREAN_SURNAMES:
+        given = match.group("g1") or match.group("s1") + match.group("g2")
+        if (match.group("s2") or match.group("s1")) in KOREAN_SURNAMES and all(
+            _ONE_SYLLABLE.fullmatch(part) for part in given.lower().split("-")
+        ):  # Ji-hoon, A-reum; not Follow-up, Check-in
             yield match.start(), match.end(), SCORE_KOREAN
     upper_runs = list(_UPPER_NAME.finditer(text)) if _TWO_CAPITALS.search(text) else []
     for start, end in _korean_joined(runs + upper_runs):

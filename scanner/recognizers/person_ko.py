@@ -62,7 +62,7 @@ TITLES = (
     "선생님", "선생", "원장님", "원장", "환자분", "환자", "고객님", "고객", "보호자", "간호사",
     "의사", "실장님", "실장", "팀장님", "팀장", "과장님", "과장", "교수님", "교수", "대표님",
     "상담실장", "코디네이터", "매니저", "드림", "올림", "님", "씨", "(서명)", "(인)", "(ký tên)",
-    "(sign)",
+    "(sign)", "귀하", "RN", "MD",
 )  # fmt: skip
 PARTICLES = (
     "에게서", "에게", "께서", "한테", "으로부터", "로부터", "입니다", "이며", "이고", "이다",
@@ -75,7 +75,9 @@ LABELS = (
     "수신인", "발신인", "수신", "발신", "받는 사람", "보내는 사람", "처방의", "처방 의사", "본인",
     "수진자", "시술자", "상담의", "보호자 연락처", "비상 연락처", "비상연락처", "긴급 연락처",
     "서명", "검사자", "처방의료인", "보낸사람", "보낸 사람", "받는사람", "인계", "인수", "의사",
-    "픽업 담당",
+    "픽업 담당", "수진자명", "대표", "대표자", "대표원장", "의뢰의사", "의뢰의", "의뢰인", "동의인",
+    "수령인", "받는분", "보내는분", "예금주", "입금자", "주문자", "결제자", "방문자", "간병인",
+    "집도", "마취의", "수술의", "참석자", "참조", "작성", "확인자", "검토자", "승인자", "접수자",
     "간호사", "상담실장", "실장", "코디네이터", "매니저", "팀장", "과장", "교수", "통역사",
 )  # fmt: skip
 # Words before a name in Vietnamese or English text: forms of address, greetings, labels
@@ -86,9 +88,24 @@ FOREIGN_CUES = (
     "my name is", "regards", "sincerely", "thanks", "thank you", "chào", "xin chào", "kính gửi",
     "thân gửi", "gửi", "bác sĩ", "bs", "bệnh nhân", "người bệnh", "khách", "khách hàng",
     "họ tên", "họ và tên", "tên", "người nhà", "phụ trách", "kê đơn", "tôi là", "em là",
-    "chị", "anh", "em", "cô", "chú", "ông", "bà", "bạn", "cháu",
+    "chị", "anh", "em", "cô", "chú", "ông", "bà", "bạn", "cháu", "người đón", "người đi cùng",
+    "người liên hệ", "người giám hộ", "người thân", "tư vấn viên", "điều dưỡng", "y tá",
+    "phiên dịch", "thông dịch viên", "nhân viên", "coordinator", "nurse", "interpreter",
+    "counselor", "consultant", "manager", "witness",
+)  # fmt: skip
+# family members named after a label or before a name: "보호자: 어머니 박순자", "딸 이지은"
+KIN = (
+    "어머니", "아버지", "엄마", "아빠", "남편", "아내", "부인", "배우자", "딸", "아들", "자녀",
+    "모친", "부친", "언니", "오빠", "누나", "동생", "할머니", "할아버지", "손녀", "손자", "며느리",
+    "사위", "시어머니", "시아버지", "장모", "장인", "조카", "친구", "지인", "형",
 )  # fmt: skip
 STOPWORDS = load_words("ko_name_stopwords.txt")
+# medical terms shaped like a name (오심, 천식, 이마, 문신): a person only with a title after
+MEDICAL_WORDS = frozenset(
+    word
+    for kind in ("condition", "medication", "procedure")
+    for word in load_words(f"medical/{kind}.ko.txt")
+)
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -103,14 +120,33 @@ _NAME = re.compile(
     rf"|(?![가-힣]))"
 )
 # a label, maybe with a note in brackets (비상연락처(가족):), then a colon or particle
+# (or a family member: "보호자: 어머니 박순자"; a list marker: "참조: 김민수, 이서연")
 _LABEL_BEFORE = re.compile(
-    rf"(?:{_alternation(LABELS)})(?:\([^)\n]{{0,10}}\))?(?:은|는|:|：|\s|-)*$"
+    rf"(?:{_alternation(LABELS)})명?(?:\([^)\n]{{0,10}}\))?(?:은|는|:|：|\s|-)*"
+    rf"(?:(?:{_alternation(KIN)})[ \t]+)?$"
 )
+# labels that take a colon, as a form's sign-off rows do: "확인: 박지훈", "기록: 이서연"
+_COLON_LABEL_BEFORE = re.compile(
+    r"(?<![가-힣])(?:확인|기록|담당|입력|검토|승인|접수|상담|보조|참석|마취|전달|면담|교육)"
+    r"[ \t]*[:：][ \t]*$"
+)
+# a family member right before a full name: "남편 김철수", "딸 이지은 동행"
+_KIN_BEFORE = re.compile(rf"(?<![가-힣])(?:{_alternation(KIN)})[ \t]+$")
+# a name after another one in a list: "김민수, 이서연", "김민수 · 이서연", "김민수 및 이서연"
+_LIST_GAP = re.compile(r"[ \t]*(?:[,·/;、][ \t]*|[ \t]및[ \t]+|[ \t]*\n[ \t]*)")
+# a roster or list line: a number or bullet (or a time) first, then the name, then its end,
+# a time, a number or a bracket: "1. 위아름 10:00", "- 박하람", "14:00 여서준 RN"
+_ROSTER_START = re.compile(
+    r"(?:^|\n)[ \t]*(?:\d{1,3}[.)]|[-–—•*▶►]|\d{1,2}:\d\d(?:[ \t]*[-~][ \t]*\d{1,2}:\d\d)?)"
+    r"[ \t]*$"
+)
+_ROSTER_END = re.compile(r"[ \t]*(?:$|\n|[ \t]\d|[ \t]?\(|[ \t]*[|·,])")
 # an age and sex after the name, as in ward lists: "308호 최지훈 (42/F)"
-_AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{2,3}[ \t]*[/,][ \t]*[MFmf남여]")
-_CUE_BEFORE = re.compile(
-    rf"(?<![^\W\d_])(?:{_alternation(FOREIGN_CUES)})[.:：,\s]*$", re.IGNORECASE
+_AGE_AFTER = re.compile(
+    r"[ \t]*\([ \t]*\d{1,3}[ \t]*(?:세[ \t]*\)|(?:세|y)?[ \t]*[/,][ \t]*[MFmf남여])"
 )
+# (not after a digit or a letter: "72cc, 오심" is a volume, not a CC list)
+_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{_alternation(FOREIGN_CUES)})[.:：,\s]*$", re.IGNORECASE)
 # a cue ends with a letter, so it ends where the trailing [.:：,\s] characters start
 _CUE_REACH = max(len(cue) for cue in FOREIGN_CUES)
 _CUE_TRAILING = frozenset(".:：,")
@@ -136,11 +172,16 @@ _GIVEN_VOCATIVE = re.compile(
     r"[ \t]+ơi(?![^\W\d_])",
     re.IGNORECASE,
 )
-# a given name alone with 님 / 씨 ("민지 씨", "지훈님께"), as chats and notes address people
+# a given name alone with 님 / 씨 ("민지 씨", "지훈님께"), as chats and notes address people,
+# or called with the vocative 아 / 야 ("지훈아,", "서연아 내일 와?"): 아 after a final
+# consonant, 야 after a vowel
 _GIVEN_TITLED = re.compile(
     rf"(?<![가-힣])(?P<name>[{GIVEN_SYLLABLES}]{{2}})(?=[ \t]?(?:님|씨)"
-    rf"(?:{_alternation(PARTICLES)})?(?![가-힣]))"
+    rf"(?:{_alternation(PARTICLES)})?(?![가-힣])|(?P<vocative>[아야])(?:[ \t,!?~.…]|$))",
+    re.MULTILINE,
 )
+# words that end a vocative-looking run: "여기야", "누구야", "주사야"
+NOT_VOCATIVE = split_words("여기 저기 거기 누구 주사 우유 소주 미소 요기 이거 수고 이제 정말")
 # two-syllable words that take 님 as titles, kinship terms and roles do, not names
 NOT_GIVEN = split_words(
     """원장 실장 팀장 과장 부장 사장 차장 대표 교수 의사 이모 사모 고모 선배 후배 형수 주임
@@ -154,6 +195,23 @@ _HANGUL = re.compile(r"[가-힣]")
 _CELL_START = re.compile(r"(?:^|[\n\t|]|[ \t]{2}|[ \t]/)[ \t]*$")
 _CELL_END = re.compile(r"[ \t]*(?:$|[\n\t|·/,(]|[ \t]{2}|[ \t]-[ \t])")
 _LETTER = re.compile(r"[^\W\d_]")
+_LINE_START = re.compile(r"(?:^|\n|[ \t]/)[ \t]*$")  # a line's start, or a note's "  / " sign-off
+# a sex cell after a name cell, as rosters and exports have: "4;엄솔;여;1965-08-21"
+_SEX_AFTER = re.compile(
+    r"[ \t]*[;,\t|][ \t]*(?:남|여|남성|여성|M|F|Nam|Nữ)[ \t]*(?:[;,\t|]|$)", re.M
+)
+# a table's column header that names people: a cell under it holding a name-shaped word is one
+_NAME_HEADER = re.compile(
+    r"[ \t]*(?:성명|이름|환자명?|고객명?|보호자|담당자?|담당의|확인자?|서명|작성자|상담자|예약자|"
+    r"수진자|간호사|의사|원장|직원|(?i:name|full name|patient|by|staff|nurse|doctor|surgeon|"
+    r"checked by|verified by|signed by|họ tên|họ và tên|tên|người [^\W\d_]+|bác sĩ|"
+    r"nhân viên))[ \t]*"
+)
+_SEPARATORS = "|\t;,"
+HEADER_LINES = 40
+_DATED_AFTER = re.compile(
+    r"[ \t]*(?:\r?\n[ \t]*|[ \t]·[ \t]*)(?:\d{1,4}[./-][ \t]?\d{1,2}|\d{1,2}:\d\d|\[?(?:오전|오후))"
+)
 
 
 class KoreanNameRecognizer(RegexEntityRecognizer):
@@ -168,10 +226,12 @@ class KoreanNameRecognizer(RegexEntityRecognizer):
         strong: set[str] = set()
         for match in _NAME.finditer(text):
             name = match.group("name")
-            if name in STOPWORDS:
+            if name in STOPWORDS or (name in MEDICAL_WORDS and match.group("title") is None):
                 continue
             start, end = match.span("name")
             score = _score(text, start, match)
+            if score < SCORE_FOREIGN and found and _listed_after(text, found[-1], start, end):
+                score = SCORE_REPEATED
             if score >= SCORE_STRONG:
                 strong.add(name)
             found.append((start, end, score))
@@ -183,15 +243,39 @@ class KoreanNameRecognizer(RegexEntityRecognizer):
                 yield start, end, score
 
 
+def _listed_after(text: str, previous: tuple[int, int, float], start: int, end: int) -> bool:
+    """A name right after a confirmed one in a list, alone up to the next separator or its
+    line's end: "참조: 김민수, 이서연, 박지훈"."""
+    before_end, score = previous[1], previous[2]
+    if score < SCORE_FOREIGN:
+        return False
+    gap = _LIST_GAP.fullmatch(text, before_end, start)
+    return gap is not None and _ROSTER_END.match(text, end) is not None
+
+
 def _given_names(text: str, seen: set[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
     """Given names alone: with 님 / 씨 (민지 씨), or called by a Vietnamese vocative."""
     for match in _GIVEN_TITLED.finditer(text):
-        if match.span("name") not in seen and match.group("name") not in NOT_GIVEN:
-            yield *match.span("name"), SCORE_GIVEN_TITLED
+        name = match.group("name")
+        if match.span("name") in seen or name in NOT_GIVEN:
+            continue
+        vocative = match.group("vocative")
+        if vocative is not None and not _vocative_name(name, vocative):
+            continue
+        yield *match.span("name"), SCORE_GIVEN_TITLED
     if "ơi" in text:
         for match in _GIVEN_VOCATIVE.finditer(text):
             if match.span("name") not in seen and match.group("name") not in STOPWORDS:
                 yield *match.span("name"), SCORE_STRONG
+
+
+def _vocative_name(name: str, vocative: str) -> bool:
+    """Whether ``name`` + 아/야 is a call: 아 after a final consonant, 야 after a vowel (이야 is
+    the copula), and the name no common word (여기야, 누구야)."""
+    if name in STOPWORDS or name in NOT_VOCATIVE or name in MEDICAL_WORDS or name[-1] == "이":
+        return False
+    has_final = (ord(name[-1]) - 0xAC00) % 28 != 0
+    return has_final == (vocative == "아")
 
 
 def _score(text: str, start: int, match: re.Match[str]) -> float:
@@ -199,12 +283,26 @@ def _score(text: str, start: int, match: re.Match[str]) -> float:
     end = match.end("name")
     if match.group("title") is not None or _AGE_AFTER.match(text, end):
         return SCORE_STRONG
-    if _LABEL_BEFORE.search(text, max(0, start - LABEL_WINDOW), start) or _cued(text, start, end):
+    if (
+        _LABEL_BEFORE.search(text, max(0, start - LABEL_WINDOW), start)
+        or _COLON_LABEL_BEFORE.search(text, max(0, start - 8), start)
+        or _cued(text, start, end)
+    ):
         return SCORE_STRONG
     particle = match.group("particle")
     if particle == "입니다" and _GREETING_BEFORE.search(text, max(0, start - 12), start):
         return SCORE_STRONG  # self-introduction: 안녕하세요, 김민수입니다
     if particle is None:
+        if _SEX_AFTER.match(text, end) or (end - start < 3 and named_column(text, start, end)):
+            return SCORE_STRONG
+        if end - start >= 3 and (
+            _KIN_BEFORE.search(text, max(0, start - 8), start)
+            or (
+                _ROSTER_START.search(text, max(0, start - 20), start)
+                and _ROSTER_END.match(text, end)
+            )
+        ):
+            return SCORE_STRONG
         alone = _in_foreign_text(text, start, end) or _stands_alone(text, start, end)
         return SCORE_FOREIGN if alone else 0.0
     return SCORE_HONORIFIC if particle in ("께서", "께") else SCORE_PARTICLE
@@ -256,12 +354,46 @@ def _in_foreign_text(text: str, start: int, end: int) -> bool:
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """A full name (3+ syllables) alone at the start of its line or cell, then its end or a
-    separator (a signature, a table cell, ``name · date``)."""
+    separator (a signature, a table cell, ``name · date``); a two-syllable one only alone on
+    its line (or after a note's `` / ``) before a date or a time (a note's signature:
+    ``엄솔\n08/04 10:01``, ``백별 · 2022. 9. 19``)."""
     if end - start < 3:
-        return False
+        return bool(_LINE_START.search(text, max(0, start - 4), start)) and bool(
+            _DATED_AFTER.match(text, end)
+        )
     return bool(_CELL_START.search(text, max(0, start - 8), start)) and bool(
         _CELL_END.match(text, end)
     )
+
+
+def named_column(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` fills a table cell whose column header names people
+    (성명, 이름, 확인자, name, by, Họ tên...): the cell's index in its row, then the header
+    cell with that index in the first row of the table (the lines above with the same
+    separator)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start].rstrip(" ")
+    if not head or head[-1] not in _SEPARATORS:
+        return False
+    separator = head[-1]
+    line_end = text.find("\n", end)
+    tail = text[end : len(text) if line_end < 0 else line_end].lstrip(" ")
+    if tail and tail[0] != separator:
+        return False
+    column = head.count(separator)
+    header = line_start
+    for _ in range(HEADER_LINES):
+        if header == 0:
+            break
+        above = text.rfind("\n", 0, header - 1) + 1
+        if text.count(separator, above, header - 1) < column:
+            break
+        header = above
+    if header == line_start:
+        return False
+    header_end = text.find("\n", header)
+    cells = text[header:header_end].split(separator)
+    return column < len(cells) and _NAME_HEADER.fullmatch(cells[column]) is not None
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[KoreanNameRecognizer]:

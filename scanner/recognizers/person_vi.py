@@ -97,11 +97,14 @@ _NAME = re.compile(
     rf"(?<![\w.])(?P<surname>{_alternation(SURNAMES + UNACCENTED_SAFE + UNACCENTED_AMBIGUOUS)})"
     rf"(?P<given>(?:[ \t]+(?!{_PLACE_WORDS}){_CAP}){{1,3}})(?![\w'’-])"
 )
-_TITLE_AFTER = re.compile(r"\s?(?:님|씨|환자|고객|보호자|선생님)")
+_TITLE_AFTER = re.compile(r"\s?(?:님|씨|환자|고객|보호자|선생님|\((?:ký tên|ký|signature|서명)\))")
 # an age (and sex) after the name, as in ward lists: "Huỳnh Bảo Hằng (43/F)", "(43 tuổi)"
 _AGE_AFTER = re.compile(
-    r"[ \t]*[(,][ \t]*\d{2,3}[ \t]*(?:[/,][ \t]*[MFmfNn]|tuổi|세|y/?o\b|yrs?\b)"
+    r"[ \t]*[(,][ \t]*\d{2,3}[ \t]*(?:[/,][ \t]*[MFmfNn]|tuổi|세|y/?o\b|yrs?\b|[tT]\b)"
 )
+# a chat speaker without a time, at the start of a line: "Nguyễn Lan: em muốn hỏi giá"
+_SPEAKER_AFTER = re.compile(r"[ \t]?:[ \t]")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 # a chat export's header line: the speaker, then the time ("Lê Thị Trang  18:15")
 _TIME_AFTER = re.compile(r"[ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:\r?\n|$)")
 # a run of capitalised words, where an upper-case name (DINH KHANH HUYEN) may stand
@@ -112,7 +115,10 @@ _ADDRESS_WORDS = (
     "anh", "chị", "bà", "ông", "em", "cô", "chú", "bác", "bé", "cháu", "bệnh nhân", "người bệnh",
     "khách hàng", "khách", "người nhà", "họ và tên", "họ tên", "tên", "bác sĩ", "bs", "ths", "ts",
     "kính gửi", "thân gửi", "gửi", "mr", "mrs", "ms", "miss", "dr", "tôi là", "em là", "patient",
-    "name", "dear", "guardian", "hi", "hello", "this is",
+    "name", "dear", "guardian", "hi", "hello", "this is", "bn", "cc", "bcc", "mẹ", "bố", "cha",
+    "má", "vợ", "chồng", "con", "con gái", "con trai", "người liên hệ", "người giám hộ",
+    "người lập phiếu", "người làm đơn", "người khai", "người ký", "người nhận", "người gửi",
+    "người đại diện", "đại diện", "mình tên", "em tên", "tôi tên", "tên là", "mình là", "ký tên",
 )  # fmt: skip
 _ADDRESS_LABELS = ("환자명", "환자", "성명", "이름", "보호자", "고객명", "본인")
 # a form of address or a label ending the text before a name, then punctuation: it ends where
@@ -135,6 +141,9 @@ _HOUSE_NUMBER = r"(?<![\d./:-])\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
 _PLACE_BEFORE = re.compile(
     rf"(?:\b(?:{'|'.join(_PLACE_WORDS_BEFORE)})|{_HOUSE_NUMBER})[.,: \t]*\Z", re.IGNORECASE
 )
+# a number then a tab or two spaces ends a column: a date or a row number before a name
+# ("năm 2022   Phan Thị Kiều", "6\tChâu Khánh Mai Anh"), not a house number
+_COLUMN_GAP = re.compile(r"\d(?: *\t| {2,})[ \t]*\Z")
 _PLACE_REACH = max(map(len, _PLACE_WORDS_BEFORE))
 _PLACE_TRAILING = frozenset(".,:")
 _PLACE_AFTER = re.compile(rf"[ \t]+{_PLACE_WORDS}")
@@ -151,16 +160,19 @@ _VOCATIVE = re.compile(
 # with or without diacritics (texts typed without them: "chi Lan", "anh Minh"); the
 # unaccented ones in lower case only, as "Co" and "Ba" start English words
 _ADDRESS_FORMS = (
-    r"(?:(?i:anh|chị|em|cô|chú|bác|ông|bà|cháu|bé|bác sĩ|bs\.?|y tá|điều dưỡng)"
-    r"|chi|co|chu|bac|ong|ba|chau|bac si|(?i:xin chào|chào|cảm ơn|xin chao|chao|cam on))"
+    r"(?:(?i:anh|chị|em|cô|chú|bác|ông|bà|cháu|bé|bạn|bác sĩ|bs\.?|y tá|điều dưỡng)"
+    r"|chi|co|chu|bac|ong|ba|chau|ban|bac si|(?i:xin chào|chào|cảm ơn|xin chao|chao|cam on)"
+    r"|(?i:em là|mình là|tôi là|tên là|em tên|mình tên|tôi tên|tên em là|tên mình là|tên tôi là))"
 )
 _ADDRESSED_GIVEN = re.compile(
-    rf"(?<![^\W\d_]){_ADDRESS_FORMS}[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP})?)"
-    rf"(?![^\W\d_]|[ \t]+{_CAP}|[ \t]+khách)"
+    rf"(?<![^\W\d_]){_ADDRESS_FORMS} +(?P<name>{_CAP}(?: +{_CAP})?)"
+    rf"(?![^\W\d_]| +{_CAP}| +khách)"
 )
+# places whose syllables are given names too (Nam, Hà): not names as a whole
+NOT_GIVEN_PHRASES = frozenset(("việt nam", "hàn quốc", "hà nội", "sài gòn", "hồ chí minh"))
 NOT_GIVEN = split_words(
-    "việt nam hàn quốc seoul busan hà nội sài gòn zalo facebook google kakao hotline spa clinic "
-    "the dạ vâng ạ ok chào xin cảm em anh chị bác sĩ y tá"
+    "seoul busan zalo facebook google kakao hotline spa clinic "
+    "the dạ vâng ạ ok chào xin cảm em anh chị bác sĩ y tá nữ nam nu bạn"
 )
 
 # a surname, a space and a capital letter, or the vocative ơi (one literal per branch, so
@@ -199,12 +211,38 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
                     yield *match.span("name"), SCORE_ADDRESSED
         for match in _ADDRESSED_GIVEN.finditer(text):
             words = match.group("name").lower().split()
-            if not NOT_GIVEN.intersection(words):
+            if (
+                not NOT_GIVEN.intersection(words)
+                and " ".join(words) not in NOT_GIVEN_PHRASES
+                and not _inside_name(text, match.start())
+            ):
                 yield *match.span("name"), SCORE_ADDRESSED
-        for start, end, match in _name_matches(text):
-            score = _score(text, start, end, match)
+        found = [
+            (start, end, _score(text, start, end, match))
+            for start, end, match in _name_matches(text)
+        ]
+        confirmed = {text[start:end] for start, end, score in found if score >= SCORE_FULL}
+        for start, end, score in found:
+            if score == SCORE_SHORT and (
+                text[start:end] in confirmed  # the same name confirmed elsewhere in the text
+                or (
+                    _SPEAKER_AFTER.match(text, end)
+                    and _LINE_START.search(text, max(0, start - 8), start)
+                )
+            ):
+                score = SCORE_FULL
             if score:
                 yield start, end, score
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """Whether a capitalised form of address is a name's last syllable (Mai Anh, Trần Văn Em)."""
+    if not text[start].isupper() or start < 2 or text[start - 1] != " ":
+        return False
+    word_start = start - 1
+    while word_start and text[word_start - 1].isalpha():
+        word_start -= 1
+    return word_start < start - 1 and text[word_start].isupper()
 
 
 def _name_matches(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
@@ -225,7 +263,8 @@ def _score(text: str, start: int, end: int, match: re.Match[str]) -> float:
         return 0.0
     before = text[max(0, start - BEFORE_WINDOW) : start]
     described = _AGE_AFTER.match(text, end) is not None or _TIME_AFTER.match(text, end) is not None
-    if not described and (_place_before(before) or _PLACE_AFTER.match(text, end)):
+    placed = _place_before(before) and _COLUMN_GAP.search(before) is None
+    if not described and (placed or _PLACE_AFTER.match(text, end)):
         return 0.0
     addressed = described or _addressed(before) or _TITLE_AFTER.match(text, end) is not None
     if not addressed and "_".join(syllables[:2]).lower() in WORD_STARTS:

@@ -260,3 +260,78 @@ def test_english_rooms_prices_and_stations_are_not_addresses(find, text):
 def test_english_offsets():
     text = "Lives at 2 Sunset Ln now."
     assert [(s, e) for s, e, _ in EnglishAddressRecognizer().candidates(text)] == [(9, 20)]
+
+
+BRITISH_AND_AUSTRALIAN = [
+    (
+        "My mailing address is 130 Elm Close, Edinburgh EH10 4BF.",
+        "130 Elm Close, Edinburgh EH10 4BF",
+    ),
+    ("Flat 10, 26 Grove Park, Leeds LS6 2QT.", "Flat 10, 26 Grove Park, Leeds LS6 2QT"),
+    ("Home address - 32 Elm Close, London SW11 2JP", "32 Elm Close, London SW11 2JP"),
+    ("24/285 Wilshire Pde, Southbank VIC 3006", "24/285 Wilshire Pde, Southbank VIC 3006"),
+    ("Address - 170 Oak Pde, Surry Hills NSW 2010", "170 Oak Pde, Surry Hills NSW 2010"),
+    ("I live at 9 Rose Crescent, Bath BA1 2AB", "9 Rose Crescent, Bath BA1 2AB"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BRITISH_AND_AUSTRALIAN)
+def test_british_and_australian_addresses_are_found_whole(find, text, expected):
+    assert _addresses(find, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rev. v9.19.13  June 21, 2022  Tel. 02-545-7700",  # a version and a date, not a house
+        "Room 5, Ward 3",
+        "Invoice INV-2023 EH10 total",
+    ],
+)
+def test_versions_dates_and_wards_are_not_addresses(find, text):
+    assert _addresses(find, text) == []
+
+
+# a clinic's own address, in its letterhead, footer, advert or directions, is not personal
+ORGANISATION_ADDRESSES = [
+    "Raon Plastic Surgery Clinic\n5-7F, 318 Dosan-daero, Gangnam-gu, Seoul\nTel 02-545-7700",
+    "밝은성형외과의원\n서울특별시 강남구 압구정로 123\nTel. 02-545-7700 | www.example.co.kr",
+    "밝은성형외과의원 | 서울 서초구 강남대로 553, 5층 | 대표번호 1588-1234",
+    "오시는 길: 서울특별시 강남구 도산대로 318, 5-7층 (신사역 8번 출구 도보 3분)",
+    "Thẩm mỹ viện Ánh Dương\n529 Trần Duy Hưng, Cầu Giấy, Hà Nội\nHotline: 1900 1234",
+    "Phòng khám Da liễu - số 12 đường Lê Lợi, phường Bến Nghé, quận 1, TP.HCM - Hotline 0909",
+    "Cơ sở 1: 32 Nguyễn Thị Minh Khai, Phường Đa Kao, Quận 1, TP. Hồ Chí Minh",
+    "Grace Dermatology Clinic · 32 Harley Street, London W1G 9QD · info@example.com",
+    "Our clinic is located at 555 Gangnam-daero, Seocho-gu, Seoul, 5 minutes from Sinsa Station.",
+    "3F, 842 Nonhyeon-ro, Gangnam-gu, Seoul\nTel 02-3444-1200 | thelps.kr",
+]
+
+
+@pytest.mark.parametrize("text", ORGANISATION_ADDRESSES)
+def test_an_organisations_own_address_is_not_reported(text):
+    for recognizer in (
+        KoreanAddressRecognizer(), VietnameseAddressRecognizer(), EnglishAddressRecognizer()
+    ):  # fmt: skip
+        assert list(recognizer.candidates(text)) == [], type(recognizer).__name__
+
+
+# a person's address stays an address next to a phone line, an e-mail or a clinic's name
+PERSONAL_NEXT_TO_ORGANISATIONS = [
+    ("Patient: John Smith\nAddress: 12 Oak Lane, Austin, TX 78701\nTel: 555-0101",
+     "12 Oak Lane, Austin, TX 78701"),
+    ("주소: 서울특별시 마포구 월드컵북로 45, 101동 1203호\n연락처: 010-2345-6789",
+     "서울특별시 마포구 월드컵북로 45, 101동 1203호"),
+    ("Địa chỉ: 45/12 Lê Văn Sỹ, phường 13, quận 3, TP. Hồ Chí Minh\nEmail: a@gmail.com",
+     "45/12 Lê Văn Sỹ, phường 13, quận 3, TP. Hồ Chí Minh"),
+    ("Raon Plastic Surgery\nPatient home address: 7 Cedar Dr, Portland, OR 97205",
+     "7 Cedar Dr, Portland, OR 97205"),
+    ("Dr. Aurora Ruiz\nDermatology\n1051 Sunset Boulevard, Austin, TX 78714",
+     "1051 Sunset Boulevard, Austin, TX 78714"),
+    ("I moved to 12 Oak Lane, Austin, TX 78701, 5 minutes from the station.",
+     "12 Oak Lane, Austin, TX 78701"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSONAL_NEXT_TO_ORGANISATIONS)
+def test_personal_addresses_near_organisation_words_are_found(find, text, expected):
+    assert _addresses(find, text) == [expected]

@@ -99,3 +99,107 @@ def test_names_in_layouts_are_found(find, text, expected):  # type: ignore[no-un
 )
 def test_headings_places_and_words_are_not_names(find, text):  # type: ignore[no-untyped-def]
     assert find(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Korean: a family member after the label, lists after a label, form sign-off rows
+        ("보호자: 어머니 박순자 (010-2233-4455)", ["박순자"]),
+        ("보호자 : 남편 송한결", ["송한결"]),
+        ("환자 딸 이지은 동행함", ["이지은"]),
+        ("참조: 최시우, 도윤, 김한결", ["최시우", "도윤", "김한결"]),
+        ("작성: 모은비\n확인: 하순자", ["모은비", "하순자"]),
+        ("수진자명 - 곽민석\n성별: 남", ["곽민석"]),
+        ("사업자등록번호 123-45-67890 | 대표: 길채원 | 주소: 서울", ["길채원"]),
+        # Korean: rosters, ages, 귀하, credentials, vocatives, note sign-offs, named columns
+        ("내원객 명단\n1. 위아름 10:00\n2. 심소율 10:30", ["위아름", "심소율"]),
+        ("★★★★★ 친절하세요!\n- 박하람", ["박하람"]),
+        ("최건 (45세, 남) 코 재수술 상담", ["최건"]),
+        ("정슬기 귀하\n안녕하십니까.", ["정슬기"]),
+        ("14:00 여서준 RN 활력징후 측정", ["여서준"]),
+        ("지훈아 내일 몇시에 와?", ["지훈"]),
+        ("서연아, 어디야?", ["서연"]),
+        ("BP rechecked.  / 엄솔\n08/04 10:01  Nausea", ["엄솔"]),
+        ("[네이버 리뷰] 더엘성형외과\n\n백별 · 2022. 9. 19\n", ["백별"]),
+        ("번호;성명;성별\n4;엄솔;여\n5;송진;남", ["엄솔", "송진"]),
+        ("time | name | by\n17:58 | Thái Thị Hà | 변별\n", ["Thái Thị Hà", "변별"]),
+        # Korean names after a Vietnamese or English role
+        ("Người đón: 왕별 01060368759", ["왕별"]),
+        ("Tư vấn viên 김솔 sẽ hỗ trợ chị.", ["김솔"]),
+        # Vietnamese: kinship, BN, self-introduction, bạn, column gaps before a signature
+        ("Người nhà: mẹ Võ Hạnh (SĐT 0903123456)", ["Võ Hạnh"]),
+        ("BN Huỳnh Dũng, 45t, nữ", ["Huỳnh Dũng"]),
+        ("Chào bạn Huy, lịch hẹn của bạn là 10h.", ["Huy"]),
+        ("Em là Hương, em muốn hỏi giá ạ", ["Hương"]),
+        ("Mình tên Hà, năm nay 30 tuổi", ["Hà"]),
+        ("ngày 19 tháng 3 năm 2022   Phan Thị Kiều (ký tên)", ["Phan Thị Kiều"]),
+        ("6\tChâu Khánh Mai Anh\tNữ\t04-06-1984", ["Châu Khánh Mai Anh"]),
+        # English: first names that are words, before a known surname
+        ("Many thanks,\nMay White\n+1-626-592-0890", ["May White"]),
+        ("Emergency contact: June Hernandez (909) 555-0171", ["June Hernandez"]),
+        ("[07/02/2021, 08:13:54] Will Powell: Hi, I'm interested", ["Will Powell"]),
+        # English: greetings, closings, reviews, family, credentials, ages, CSV rows
+        ("Hi Will, this is the clinic.", ["Will"]),
+        ("Good morning Chloe! Your appointment is confirmed.", ["Chloe"]),
+        ("Cheers,\nGrace", ["Grace"]),
+        ("Best regards,\n\nJade West-Long\nPatient Coordinator", ["Jade West-Long"]),
+        ("Ariana B. · 08/11/2021", ["Ariana B"]),
+        ("François C. · Aug 9, 2021", ["François C"]),
+        ("Mrs. Amy Brooks and her daughter Noah attended.", ["Amy Brooks", "Noah"]),
+        ("Referred by Jade Short, MD", ["Jade Short"]),
+        ("08:00-16:00  Sky Rogers (RN)", ["Sky Rogers"]),
+        ("- 607 Faith Ward (21/F) zygoma", ["Faith Ward"]),
+        ("- 711 Dmitri Day (35/M) rhinoplasty", ["Dmitri Day"]),
+        ("December 20, 2021   Emma Ward (signature)", ["Emma Ward"]),
+        ("10,Bill King,M,12 Feb 1987", ["Bill King"]),
+        ("CC: Sky Hall-Thomas; Faith Frost", ["Sky Hall-Thomas", "Faith Frost"]),
+        ("Re: Sky Cruz, DOB Mar 20, 1985", ["Sky Cruz"]),
+        ("Verified by: Se-young Sagong  Lic. 883243", ["Se-young Sagong"]),
+        ("Patient - Frank Müller\nD.O.B.: 24 Apr", ["Frank Müller"]),
+        ("Dr. NOH SUA\nS: orthognathic", ["NOH SUA"]),
+        ("Patient: Faith White\nFAITH WHITE (1988)", ["Faith White", "FAITH WHITE"]),
+        # romanised Korean: hyphenated given names from one letter, one-syllable given names
+        ("Bác sĩ kê đơn: Sung A-reum  Số CCHN 55950", ["Sung A-reum"]),
+        ("Your coordinator Ye-jun In can be reached", ["Ye-jun In"]),
+        ("Your coordinator Byul Bang can be reached", ["Byul Bang"]),
+        ("BP rechecked.  / Eom Sol\n08/04 21:21  Pain", ["Eom Sol"]),
+    ],
+)
+def test_names_in_everyday_layouts_are_found(find, text, expected):  # type: ignore[no-untyped-def]
+    assert [value for _, value in find(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # volumes, medical terms and form labels shaped like Korean names
+        "배액량 72cc, 오심 있어 판토프라졸 투여.",
+        "진단명 - 고지혈증\n",
+        "번호\t성명\t방문일\t결제금액",
+        "여기야 빨리 와",
+        "그건 정상이야",
+        "항목 | 금액\n이상 | 0원\n주의 | 1",
+        "주의\n2024-01-01",
+        # English: hyphenated words before a Korean surname, organisations after a label
+        "Plan: Follow-up Jun 16, 2022",
+        "Provider: Raon Plastic Surgery",
+        "Re: Botox Pricing",
+        "Hi Team, please see below.",
+        "Dear Sir,",
+        "Hello Everyone!",
+        "Thanks,\nReception",
+        "May 2023 schedule",
+        "Do Not\n12/3 follow-up",
+        "Dr. PLASTIC SURGERY",
+        "Valentine Day sale (20% off)",
+        "nurse 이상 없음",
+        "Johnson & Johnson, MD Anderson",
+        # Vietnamese: a street after a word the name pattern cannot read, sex after a name
+        "Địa chỉ - P3002, tòa B3, Lạc Long Quân, P. Nghĩa Đô",
+        "chào Việt Nam",
+        "người Hàn Quốc",
+    ],
+)
+def test_lookalikes_in_everyday_layouts_are_not_names(find, text):  # type: ignore[no-untyped-def]
+    assert find(text, "PERSON") == []
