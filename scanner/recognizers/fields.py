@@ -35,6 +35,7 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from scanner.recognizers.address import organisation_address
 from scanner.recognizers.base import LANGUAGES, SelfLabelling
 from scanner.recognizers.date_of_birth import parse_date
 from scanner.recognizers.field_names import PLACEHOLDERS, hint_strengths
@@ -196,6 +197,8 @@ def _typed(text: str, field: Field, personal: bool) -> tuple[str, float] | None:
         return None  # a placeholder, or what anonymization left ("[ADDRESS], 4층", psn_...)
     for entity, strong in field_hints(field.key):
         if (strong or personal) and SHAPES[entity](value):
+            if entity == "ADDRESS" and organisation_address(text, field.start, field.end):
+                return None  # the clinic's own (a footer's "주소:", "Clinic address:")
             return entity, STRONG_SCORE if strong else WEAK_SCORE
     return None
 

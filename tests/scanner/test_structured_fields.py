@@ -115,6 +115,13 @@ def test_extra_cells_that_make_no_date_still_end_the_table() -> None:
     assert people == ["김민수"]
 
 
+def test_the_clinics_own_address_field_is_not_reported() -> None:
+    footer = "주소: 서울특별시 강남구 도산대로 318, 5층 (신사역 8번 출구 도보 3분)\nwww.ps.kr\n"
+    assert [entity for entity, _ in found(footer)] == []
+    home = "환자 주소: 서울특별시 강남구 도산대로 318, 5층\n연락처: 010-1234-5678\n"
+    assert ("ADDRESS", "서울특별시 강남구 도산대로 318, 5층") in found(home)
+
+
 def test_key_value_pairs_are_grouped_by_line() -> None:
     text = "a=1 patient=Lan chart=123456\nuser=x\n"
     assert [[f.key for f in record] for record in records(text) if record] == [
