@@ -46,6 +46,7 @@ BUSINESS_CUE = re.compile(
     re.IGNORECASE,
 )
 CUE_REACH = 48
+_LOCAL_PARTS = re.compile(r"[._+-]")
 # a site's front page (``www.clinic.kr``, ``https://clinic.vn/``): no path, so no one's page
 FRONT_PAGE = re.compile(
     r"(?<![\w.@/])(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?(?=[\s|,;)]|$)",
@@ -56,7 +57,12 @@ FRONT_PAGE = re.compile(
 def is_role_mailbox(address: str) -> bool:
     """Whether the e-mail address belongs to a role (``info@clinic.kr``), not a person."""
     local = address.split("@", 1)[0].lower()
-    return local in ROLE_MAILBOXES or local.rstrip("0123456789") in ROLE_MAILBOXES
+    if local in ROLE_MAILBOXES or local.rstrip("0123456789") in ROLE_MAILBOXES:
+        return True
+    parts = [part for part in _LOCAL_PARTS.split(local) if part]  # booking.vn, cs-team2
+    return len(parts) > 1 and all(
+        part.rstrip("0123456789") in ROLE_MAILBOXES or part.isdigit() for part in parts
+    )
 
 
 def is_service_number(number: str) -> bool:

@@ -26,6 +26,8 @@ from scanner.recognizers.email import OfflineEmailRecognizer
         ("hong@", []),
         ("https://www.tiktok.com/@its.fatima", []),  # a URL's path, not a mailbox
         ("email your photos to vn@onyups.com?", []),  # a language desk's mailbox
+        ("booking.vn@clinic.kr, cs-team2@clinic.kr", []),  # roles joined by separators
+        ("info.minji@clinic.kr", ["info.minji@clinic.kr"]),  # a person's name in it
         ("@handle on twitter", []),
         ("a@b.c", []),
     ],
