@@ -21,21 +21,26 @@ KO_LABELS = (
     r"(?<!주민)(?<!외국인)(?<!사업자)(?<!법인)(?<!자동차)(?<!주민 )(?<!사업자 )등록\s?번호",
     r"차트\s?번호", r"병록\s?번호", r"환자\s?번호", r"의무기록\s?번호", r"진료\s?번호",
     r"환자\s?ID", r"차트\s?No\.?", r"외래\s?번호", r"입원\s?번호", r"진료카드\s?번호",
-    r"환자\s?코드",
+    r"환자\s?코드", r"차트(?=\s*[:：#])",
 )  # fmt: skip
 VI_LABELS = (
     r"số\s+hồ\s+sơ", r"hồ\s+sơ\s+số", r"mã\s+hồ\s+sơ", r"mã\s+bệnh\s+nhân", r"mã\s+BN",
     r"số\s+bệnh\s+án", r"mã\s+bệnh\s+án", r"số\s+HSBA", r"mã\s+số\s+bệnh\s+nhân",
-    r"số\s+lưu\s+trữ", r"MSBN",
+    r"số\s+lưu\s+trữ", r"MSBN", r"MSHS",
 )  # fmt: skip
 EN_LABELS = (
     r"\bMRN", r"\bmedical\s+record\s+(?:number|no\.?|#)", r"\bchart\s+(?:number|no\.?|#)",
     r"\bhospital\s+(?:number|no\.?|ID)", r"\bpatient\s+(?:number|no\.?|#|ID)",
     r"\brecord\s+(?:number|no\.?)", r"\bchart\s+ID", r"\bPID\b", r"\bUR\s+(?:number|no\.?)",
+    r"\bMR\s?(?:#|No\.?|number)", r"\bmed\.?\s+rec\.?\s+(?:number|no\.?|#)",
+    r"\bchart(?=\s*[:#])",
 )  # fmt: skip
 _LABEL = "|".join(KO_LABELS) + "|(?i:" + "|".join(VI_LABELS + EN_LABELS) + ")"
 _SEPARATOR = r"\s*(?:[은는이가]|\([^()\n]{0,12}\))?\s*(?:[:：#=.]\s*){0,2}(?:No\.?\s*)?"
-_VALUE = r"(?P<value>[A-Za-z0-9](?:[A-Za-z0-9-]{0,22}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
+_VALUE = (
+    r"(?P<value>[A-Za-z0-9](?:[A-Za-z0-9/._-]{0,22}[A-Za-z0-9])?)"
+    r"(?![A-Za-z0-9-]|[/._][A-Za-z0-9])"  # not cut inside a longer code
+)
 MIN_DIGITS = 3
 # the labels without their boundary checks, lowercased: every match holds one
 _TRIGGER = "|".join(

@@ -26,6 +26,11 @@ from scanner.recognizers.medical_record_number import MedicalRecordNumberRecogni
         ("PID 00457812", ["00457812"]),
         ("Hospital ID: H-889123", ["H-889123"]),
         ("rapid 123456 test", []),  # PID inside a word is no label
+        ("Chart: 2023/00123 reviewed", ["2023/00123"]),
+        ("차트# KR.2023.0456", ["KR.2023.0456"]),
+        ("MR# 00981234.", ["00981234"]),
+        ("Med. Rec. No. 4471002", ["4471002"]),
+        ("chart review 1234567", []),  # chart without a colon is the word, not a label
         # Vietnamese
         ("Số hồ sơ: BN2023-001", ["BN2023-001"]),
         ("Mã bệnh nhân BN00123, khám lại", ["BN00123"]),
