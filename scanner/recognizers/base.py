@@ -249,11 +249,13 @@ def pattern_result(
 # another document (a chat asks for "passport or ID" and gets the ID card's number).
 IDENTITY_WORDS = (
     ["신분증", "신분 확인", "여권", "외국인등록", "운전면허", "주민등록"],
-    ["giấy tờ tùy thân", "hộ chiếu", "căn cước", "cccd", "cmnd", "định danh"],
+    ["giấy tờ tùy thân", "hộ chiếu", "căn cước", "cccd", "cmnd", "định danh"]
+    + ["giay to tuy than", "ho chieu", "can cuoc", "dinh danh"],  # typed without diacritics
     ["passport", "identity", "id card", "id number", "alien registration", "national id"],
 )
 IDENTITY_ANCHOR = (
     "신분|여권|외국인|면허|주민|giấy tờ|hộ chiếu|căn cước|cccd|cmnd|định danh|passport"
+    "|giay to|ho chieu|can cuoc|dinh danh"
     "|identity|id card|id number|registration|national id"
 )  # one of these occurs in every identity word
 

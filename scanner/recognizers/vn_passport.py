@@ -28,12 +28,12 @@ class VietnamesePassportNumberRecognizer(FastPatternRecognizer):
     ]
     CONTEXT = merge_words(
         ["여권", "여권번호", "여권 번호"],
-        ["hộ chiếu", "số hộ chiếu", "hc số"],
-        ["passport", "passport no", "passport number"],
+        ["hộ chiếu", "số hộ chiếu", "hc số", "số hc", "so hc"],
+        ["passport", "passport no", "passport number", "pp no", "pp#", "travel document"],
         *IDENTITY_WORDS,
     )
     CONTEXT_REQUIRED = True
-    ANCHOR = f"{IDENTITY_ANCHOR}|hc số"  # every context word contains one
+    ANCHOR = f"{IDENTITY_ANCHOR}|hc số|số hc|so hc|pp no|pp#|travel document"  # each word holds one
     ANCHOR_IGNORECASE = True
     TRIGGER = Trigger(lowered=ANCHOR)
 

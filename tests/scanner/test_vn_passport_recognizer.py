@@ -11,6 +11,9 @@ from scanner.recognizers.vn_passport import VietnamesePassportNumberRecognizer
     ("text", "expected"),
     [
         ("Số hộ chiếu: C1234567", ["C1234567"]),
+        ("so ho chieu: C1234567", ["C1234567"]),  # typed without diacritics
+        ("Số HC: N2345678", ["N2345678"]),
+        ("PP no. B7654321", ["B7654321"]),
         ("Hộ chiếu B7654321, ngày cấp 01/02/2020", ["B7654321"]),
         ("베트남 여권번호는C1234567입니다", ["C1234567"]),
         ("Passport No.: N2345678 (Vietnam)", ["N2345678"]),
