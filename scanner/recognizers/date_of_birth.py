@@ -53,12 +53,13 @@ _NUMERIC_DATE = "|".join(
     f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', FORMATS[k])})" for k in ("ko", "ymd", "ymd8", "ymd6")
 )
 LABELS = merge_words(
-    ["생년월일", "생일", "출생일", "출생", "태어난"],
-    ["ngày sinh", "sinh ngày", "ngày tháng năm sinh", "năm sinh"],
-    ["date of birth", "birth date", "birthdate", "d.o.b", "dob", "born"],
+    ["생년월일", "생일", "출생일", "출생", "태어난", "생년"],
+    ["ngày sinh", "sinh ngày", "ngày tháng năm sinh", "năm sinh", "sinh nhật", "ns"]
+    + ["ngay sinh", "sinh ngay", "ngay thang nam sinh", "nam sinh", "sinh nhat"],  # unaccented
+    ["date of birth", "birth date", "birthdate", "birthday", "d.o.b", "dob", "born"],
 )
 _LABEL = "|".join(
-    rf"\b{re.escape(w)}" if w[0].isascii() else re.escape(w)
+    rf"\b{re.escape(w)}(?![a-z])" if w[0].isascii() else re.escape(w)
     for w in sorted(LABELS, key=len, reverse=True)
 )
 _KO_SUFFIX = r"\s?(?:출생|생)(?:이고|이며|이다|입니다|인|으로|의)?(?![가-힣])"
@@ -66,7 +67,7 @@ _KO_SUFFIX = r"\s?(?:출생|생)(?:이고|이며|이다|입니다|인|으로|의
 _GAP = r"(?:[^\d\n]{0,30}?|[ \t:：|]*\r?\n[ \t:：|]*)"
 YEAR_LABELS = merge_words(
     ["출생연도", "출생년도", "출생 연도", "출생 년도"],
-    ["năm sinh"],
+    ["năm sinh", "nam sinh"],
     ["year of birth", "birth year", "yob"],
 )
 _YEAR_LABEL = "|".join(re.escape(w) for w in sorted(YEAR_LABELS, key=len, reverse=True))
@@ -150,13 +151,13 @@ class BirthDateRecognizer(FastPatternRecognizer):
     ]
     CONTEXT = merge_words(LABELS, YEAR_LABELS)
     VALUE_GROUP = "value"
-    ANCHOR = r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob"
+    ANCHOR = r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob|\bns\b"
     ANCHOR_IGNORECASE = True
     ANCHOR_BEFORE = 30  # "ngày tháng năm " before "sinh"; a date before "생"
     ANCHOR_AFTER = 90  # label rest, a gap of 30 and the date fit in this
     # the anchor words, or a bracket opening a date (digit, ngày or a month name)
     TRIGGER = Trigger(
-        lowered=r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob|\([ \t]*(?:\d|ngày|[a-z])"
+        lowered=r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob|\bns\b|\([ \t]*(?:\d|ngày|[a-z])"
     )
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:

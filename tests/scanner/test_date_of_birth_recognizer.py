@@ -23,6 +23,11 @@ from scanner.recognizers.date_of_birth import BirthDateRecognizer, parse_date
         ("1990-12-01 출생, 수술 이력 없음", ["1990-12-01"]),
         # Vietnamese
         ("Ngày sinh: 05/03/1985", ["05/03/1985"]),
+        ("ngay sinh: 05/03/1985", ["05/03/1985"]),  # typed without diacritics
+        ("BN Lê Văn An, NS: 12/03/1985, SĐT", ["12/03/1985"]),  # NS = ngày sinh
+        ("Birthday: March 5, 1985", ["March 5, 1985"]),
+        ("생년: 1985.03.05", ["1985.03.05"]),
+        ("NSAID 2023-10-12 started", []),  # NS only as a word
         ("sinh ngày 5 tháng 3 năm 1985 tại Huế", ["5 tháng 3 năm 1985"]),
         ("Ngày tháng năm sinh: ngày 20 tháng 11 năm 1990", ["ngày 20 tháng 11 năm 1990"]),
         ("Bệnh nhân Trần Thị Bình, ngày sinh 1.2.1979, khám ngày 12/10/2023", ["1.2.1979"]),
