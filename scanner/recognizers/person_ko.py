@@ -36,6 +36,10 @@ from scanner.recognizers.regex_base import RegexEntityRecognizer, load_words, sp
 from scanner.recognizers.trigger import Trigger
 
 SCORE_STRONG = 0.85
+# a mobile number right after a full name: a contact entry ("김민수 010-1234-5678")
+_MOBILE_AFTER = re.compile(
+    r"[ \t]*[(:：/,]?[ \t]*(?:\+82[- ]?)?0?1[016789][- .]?\d{3,4}[- .]?\d{4}"
+)
 SCORE_HONORIFIC = 0.6
 SCORE_PARTICLE = 0.35
 SCORE_REPEATED = 0.8
@@ -297,6 +301,7 @@ def _score(text: str, start: int, match: re.Match[str]) -> float:
             return SCORE_STRONG
         if end - start >= 3 and (
             _KIN_BEFORE.search(text, max(0, start - 8), start)
+            or _MOBILE_AFTER.match(text, end)
             or (
                 _ROSTER_START.search(text, max(0, start - 20), start)
                 and _ROSTER_END.match(text, end)

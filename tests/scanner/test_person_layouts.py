@@ -16,6 +16,11 @@ import pytest
         ("2022. 6. 17   정도윤 (서명)", ["정도윤"]),
         ("보낸사람: 은용준 <yj@example.com>", ["은용준"]),
         ("검사자: 탁한별  전문의 제5777호", ["탁한별"]),
+        # a full name right before a mobile number: a contact entry
+        ("연락처: 김민수 010-1234-5678", ["김민수"]),
+        ("이지은(010-9876-5432)", ["이지은"]),
+        ("정기검진 010-1234-5678", []),
+        ("문의사항 010-1234-5678", []),
         # Vietnamese: ward lists with age/sex, chat-export headers, upper case, cells
         ("- 507 Huỳnh Bảo Hằng (43/F) cắt mí", ["Huỳnh Bảo Hằng"]),
         ("Lê Thị Trang  18:15\nChi phí bao nhiêu ạ?", ["Lê Thị Trang"]),
