@@ -36,9 +36,11 @@ from scanner.recognizers.regex_base import RegexEntityRecognizer, load_words, sp
 from scanner.recognizers.trigger import Trigger
 
 SCORE_STRONG = 0.85
-# a mobile number right after a full name: a contact entry ("김민수 010-1234-5678")
+# a mobile or a resident registration number right after a full name: a contact entry or a
+# patient list's row ("김민수 010-1234-5678", "김민수 900101-1234567")
 _MOBILE_AFTER = re.compile(
-    r"[ \t]*[(:：/,]?[ \t]*(?:\+82[- ]?)?0?1[016789][- .]?\d{3,4}[- .]?\d{4}"
+    r"[ \t]*[(:：/,]?[ \t]*(?:(?:\+82[- ]?)?0?1[016789][- .]?\d{3,4}[- .]?\d{4}"
+    r"|\d{6}[ ]?-?[ ]?[1-8]\d{6}(?!\d))"
 )
 SCORE_HONORIFIC = 0.6
 SCORE_PARTICLE = 0.35
