@@ -157,7 +157,8 @@ class BirthDateRecognizer(FastPatternRecognizer):
     ANCHOR_AFTER = 90  # label rest, a gap of 30 and the date fit in this
     # the anchor words, or a bracket opening a date (digit, ngày or a month name)
     TRIGGER = Trigger(
-        lowered=r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob|\bns\b|\([ \t]*(?:\d|ngày|[a-z])"
+        lowered=r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob|(?:^|[^a-z])ns(?:[^a-z]|$)"
+        r"|\([ \t]*(?:\d|ngày|[a-z])"  # (Hyperscan takes no \b with Unicode classes)
     )
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:

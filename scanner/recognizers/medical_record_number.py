@@ -42,9 +42,11 @@ _VALUE = (
     r"(?![A-Za-z0-9-]|[/._][A-Za-z0-9])"  # not cut inside a longer code
 )
 MIN_DIGITS = 3
-# the labels without their boundary checks, lowercased: every match holds one
+# the labels without their boundary checks and look-arounds (Hyperscan takes neither),
+# lowercased: every match starts with one
 _TRIGGER = "|".join(
-    re.sub(r"\(\?<![^)]*\)|\\b", "", label).lower() for label in KO_LABELS + VI_LABELS + EN_LABELS
+    re.sub(r"\(\?<?[!=][^)]*\)|\\b", "", label).lower()
+    for label in KO_LABELS + VI_LABELS + EN_LABELS
 )
 
 

@@ -128,6 +128,7 @@ def test_hyperscan_fires_exactly_the_triggers_re_fires(corpus_texts: list[str]) 
     with_hyperscan = Prefilter(triggers)
     reference = Prefilter(triggers, hyperscan=False)
     assert with_hyperscan._text._fallback == []  # every trigger reached Hyperscan
+    assert with_hyperscan._lowered._fallback == []  # (a \b with Unicode classes would not)
     for text in corpus_texts + ODD_TEXTS:
         assert with_hyperscan.gates(text) == reference.gates(text), text
 
