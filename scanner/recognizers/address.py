@@ -203,7 +203,7 @@ _ORG_NAME_BEFORE = re.compile(
     r"(?:(?:주소|(?i:địa chỉ|address|addr|add))[ \t]*[:：]?[ \t]*)?$"
 )
 _ORG_NAME_LINE = re.compile(_ORG_NOUNS)
-_ORG_NEXT_LINE = _ORG_CONTACT_RE = re.compile(_ORG_CONTACT)
+_ORG_CONTACT_RE = re.compile(_ORG_CONTACT)
 # words that make the address a person's whatever surrounds it
 _PERSONAL_LABEL = re.compile(
     r"자택|거주|현주소|집[ \t]*주소|환자[ \t]*주소|보호자[ \t]*주소|배송지|수령지|"
@@ -244,12 +244,12 @@ def organisation_address(text: str, start: int, end: int) -> bool:
     if line_start and ":" not in before and "：" not in before:  # a letterhead's unlabelled line
         previous = text[max(0, text.rfind("\n", 0, line_start - 1) + 1) : line_start - 1]
         if len(previous) <= 2 * _CONTEXT_REACH and (
-            _ORG_NEXT_LINE.search(previous) or (":" not in previous and _org_name(previous))
+            _ORG_CONTACT_RE.search(previous) or (":" not in previous and _org_name(previous))
         ):
             return True
     if line_end < len(text):
         following = text[line_end + 1 : line_end + 1 + 2 * _CONTEXT_REACH].split("\n", 1)[0]
-        return _ORG_NEXT_LINE.search(following) is not None
+        return _ORG_CONTACT_RE.search(following) is not None
     return False
 
 

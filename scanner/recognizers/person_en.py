@@ -29,7 +29,12 @@ import unicodedata
 from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
-from scanner.recognizers.regex_base import RegexEntityRecognizer, load_words, split_words
+from scanner.recognizers.regex_base import (
+    RegexEntityRecognizer,
+    after_capitalised_word,
+    load_words,
+    split_words,
+)
 from scanner.recognizers.trigger import Trigger
 
 SCORE_TITLE = 0.85
@@ -724,7 +729,8 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
                 yield start, end, SCORE_LABEL
         runs = list(_RUN.finditer(text))
         for match in runs:
-            if not _after_foreign_word(text, match.start()):
+            # not the tail of a name it cannot read (Vietnamese letters: "Lạc Long Quân")
+            if not after_capitalised_word(text, match.start()):
                 yield from _run_names(text, match.start(), match.group())
         for match in _BARE_SPEAKER.finditer(text):
             if _key(match.group("first")) in _STRONG_FIRST:
@@ -861,17 +867,6 @@ def _again(
 def _continues_name(text: str, index: int) -> bool:
     """Whether ``text[index]`` exists and continues a name (a letter, digit, ' or -)."""
     return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "'’-")
-
-
-def _after_foreign_word(text: str, start: int) -> bool:
-    """Whether a run follows a capitalised word it could not take in (Vietnamese letters, as
-    in "Lạc Long Quân"): the run is the tail of a longer name or a street, not a name."""
-    if start < 2 or text[start - 1] != " ":
-        return False
-    word_start = start - 1
-    while word_start and text[word_start - 1].isalpha():
-        word_start -= 1
-    return word_start < start - 1 and text[word_start].isupper()
 
 
 def _korean_and_upper_case(

@@ -36,12 +36,6 @@ from scanner.recognizers.regex_base import RegexEntityRecognizer, load_words, sp
 from scanner.recognizers.trigger import Trigger
 
 SCORE_STRONG = 0.85
-# a mobile or a resident registration number right after a full name: a contact entry or a
-# patient list's row ("김민수 010-1234-5678", "김민수 900101-1234567")
-_MOBILE_AFTER = re.compile(
-    r"[ \t]*[(:：/,]?[ \t]*(?:(?:\+82[- ]?)?0?1[016789][- .]?\d{3,4}[- .]?\d{4}"
-    r"|\d{6}[ ]?-?[ ]?[1-8]\d{6}(?!\d))"
-)
 SCORE_HONORIFIC = 0.6
 SCORE_PARTICLE = 0.35
 SCORE_REPEATED = 0.8
@@ -147,6 +141,12 @@ _ROSTER_START = re.compile(
     r"[ \t]*$"
 )
 _ROSTER_END = re.compile(r"[ \t]*(?:$|\n|[ \t]\d|[ \t]?\(|[ \t]*[|·,])")
+# a mobile or a resident registration number right after a full name: a contact entry or a
+# patient list's row ("김민수 010-1234-5678", "김민수 900101-1234567")
+_CONTACT_AFTER = re.compile(
+    r"[ \t]*[(:：/,]?[ \t]*(?:(?:\+82[- ]?)?0?1[016789][- .]?\d{3,4}[- .]?\d{4}"
+    r"|\d{6}[ ]?-?[ ]?[1-8]\d{6}(?!\d))"
+)
 # an age and sex after the name, as in ward lists: "308호 최지훈 (42/F)"
 _AGE_AFTER = re.compile(
     r"[ \t]*\([ \t]*\d{1,3}[ \t]*(?:세[ \t]*\)|(?:세|y)?[ \t]*[/,][ \t]*[MFmf남여])"
@@ -303,7 +303,7 @@ def _score(text: str, start: int, match: re.Match[str]) -> float:
             return SCORE_STRONG
         if end - start >= 3 and (
             _KIN_BEFORE.search(text, max(0, start - 8), start)
-            or _MOBILE_AFTER.match(text, end)
+            or _CONTACT_AFTER.match(text, end)
             or (
                 _ROSTER_START.search(text, max(0, start - 20), start)
                 and _ROSTER_END.match(text, end)

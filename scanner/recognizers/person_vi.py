@@ -26,7 +26,11 @@ import unicodedata
 from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
-from scanner.recognizers.regex_base import RegexEntityRecognizer, split_words
+from scanner.recognizers.regex_base import (
+    RegexEntityRecognizer,
+    after_capitalised_word,
+    split_words,
+)
 from scanner.recognizers.trigger import Trigger
 
 SCORE_ADDRESSED = 0.85
@@ -214,7 +218,10 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
             if (
                 not NOT_GIVEN.intersection(words)
                 and " ".join(words) not in NOT_GIVEN_PHRASES
-                and not _inside_name(text, match.start())
+                # a capitalised form of address ending a name: Mai Anh, Trần Văn Em
+                and not (
+                    text[match.start()].isupper() and after_capitalised_word(text, match.start())
+                )
             ):
                 yield *match.span("name"), SCORE_ADDRESSED
         found = [
@@ -233,16 +240,6 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
                 score = SCORE_FULL
             if score:
                 yield start, end, score
-
-
-def _inside_name(text: str, start: int) -> bool:
-    """Whether a capitalised form of address is a name's last syllable (Mai Anh, Trần Văn Em)."""
-    if not text[start].isupper() or start < 2 or text[start - 1] != " ":
-        return False
-    word_start = start - 1
-    while word_start and text[word_start - 1].isalpha():
-        word_start -= 1
-    return word_start < start - 1 and text[word_start].isupper()
 
 
 def _name_matches(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:

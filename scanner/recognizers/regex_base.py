@@ -29,6 +29,17 @@ def load_words(name: str) -> frozenset[str]:
     return frozenset(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
 
 
+def after_capitalised_word(text: str, start: int) -> bool:
+    """Whether ``text[start]`` follows a capitalised word and one space: the run starting
+    there continues a longer name ("Lạc Long Quân", "Mai Anh") rather than starting one."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    word_start = start - 1
+    while word_start and text[word_start - 1].isalpha():
+        word_start -= 1
+    return word_start < start - 1 and text[word_start].isupper()
+
+
 class RegexEntityRecognizer(SelfLabelling, EntityRecognizer):
     """Base: ``candidates`` finds spans and scores them; ``analyze`` wraps them as results."""
 
