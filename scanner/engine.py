@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import NamedTuple
 
 from presidio_analyzer import (
     AnalyzerEngine,
@@ -46,9 +47,10 @@ from scanner.normalize import fold_width
 from scanner.recognizers import default_recognizers
 from scanner.recognizers.base import (
     DEFAULT_WINDOW,
+    ContextWords,
     SelfLabelling,
     WindowContextEnhancer,
-    has_context,
+    context_words,
     remove_duplicates,
 )
 from scanner.recognizers.email import OFFLINE_TLD_EXTRACT
@@ -70,9 +72,12 @@ NER_LABELS_TO_IGNORE = [
 ]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Detection:
-    """One detected value: its type, character span in the analysed text, and confidence."""
+class Detection(NamedTuple):
+    """One detected value: its type, character span in the analysed text, and confidence.
+
+    A named tuple rather than a frozen dataclass: an engine builds thousands per second and
+    a tuple is built four times faster; it is just as immutable.
+    """
 
     entity_type: str
     start: int
@@ -169,7 +174,9 @@ class Engine:
             no_tokens=_no_tokens(self._nlp, language),
             thresholds={r.id: r.score_thresholds for r in recognizers if r.score_thresholds},
             self_labelled=frozenset(r for r in recognizers if isinstance(r, SelfLabelling)),
-            context_words={rec.id: tuple(rec.context or ()) for rec in recognizers},
+            context_words={
+                rec.id: context_words(tuple(rec.context)) for rec in recognizers if rec.context
+            },
         )
 
     @property
@@ -262,7 +269,7 @@ class _Plan:
     own_enhancers: bool
     no_tokens: NlpArtifacts
     thresholds: Mapping[str, Mapping[str, float]]  # only recognizers that set their own
-    context_words: Mapping[str, tuple[str, ...]]
+    context_words: Mapping[str, ContextWords]  # only recognizers that have context words
     self_labelled: frozenset[EntityRecognizer]  # they put their id and name on each result
 
 
@@ -333,20 +340,22 @@ def _enhance_in_window(
     text: str,
     results: list[RecognizerResult],
     enhancer: WindowContextEnhancer,
-    context_words: Mapping[str, tuple[str, ...]],
+    context: Mapping[str, ContextWords],
 ) -> None:
-    """``WindowContextEnhancer.enhance_using_context`` (no request context), words resolved once.
+    """``WindowContextEnhancer.enhance_using_context`` (no request context), words compiled
+    once per recognizer.
 
     Boosts in place, as the enhancer does; a result whose recognizer is unknown has no words.
     """
     key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
     plain = plain_lowered(text)
+    ceiling, window = enhancer.MAX_SCORE, enhancer.window
     for result in results:
-        if result.score >= enhancer.MAX_SCORE:  # a boost could not raise it
+        if result.score >= ceiling:  # a boost could not raise it
             continue
         recognizer_id = (result.recognition_metadata or {}).get(key)
-        words = context_words.get(recognizer_id, ()) if isinstance(recognizer_id, str) else ()
-        if words and has_context(text, result.start, result.end, words, enhancer.window, plain):
+        words = context.get(recognizer_id) if isinstance(recognizer_id, str) else None
+        if words is not None and words.found(text, result.start, result.end, window, plain):
             enhancer._boost(result)
 
 
@@ -366,9 +375,5 @@ def _threshold(
 
 def _detection(result: RecognizerResult, offset: int) -> Detection:
     """Convert a Presidio result into a Detection shifted by ``offset``."""
-    return Detection(
-        entity_type=result.entity_type,
-        start=result.start + offset,
-        end=result.end + offset,
-        score=round(float(result.score), 4),
-    )
+    score = round(float(result.score), 4)
+    return Detection(result.entity_type, result.start + offset, result.end + offset, score)

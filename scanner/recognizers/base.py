@@ -61,6 +61,37 @@ def lowered_context_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+class ContextWords:
+    """One recognizer's context words, compiled once; ``found`` is :func:`has_context`."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        """Compile ``words`` for lowercased text (when they allow it) and for raw text."""
+        key = tuple(words)
+        self._lowered = lowered_context_regex(key)
+        self._pattern = context_regex(key)
+
+    def found(
+        self, text: str, start: int, end: int, window: int, plain_lowered: str | None = None
+    ) -> bool:
+        """Whether a word occurs within ``window`` chars before ``text[start:end]`` (or just
+        after it); ``plain_lowered`` as for :func:`has_context`."""
+        low, high = window_start(text, start, end, window), end + DEFAULT_AFTER
+        lowered = self._lowered
+        if lowered is not None and plain_lowered is not None:
+            return _found(lowered, plain_lowered[low:start], plain_lowered[end:high])
+        before, after = text[low:start], text[end:high]
+        if lowered is not None and CASE_EXCEPTIONS.search(before + after) is None:
+            return _found(lowered, before.lower(), after.lower())
+        pattern = self._pattern
+        return pattern is not None and _found(pattern, before, after)
+
+
+@lru_cache(maxsize=256)
+def context_words(words: tuple[str, ...]) -> ContextWords:
+    """The compiled :class:`ContextWords` of ``words`` (one per distinct tuple)."""
+    return ContextWords(words)
+
+
 def has_context(
     text: str,
     start: int,
@@ -74,16 +105,7 @@ def has_context(
     ``plain_lowered`` may pass ``text.lower()`` for a text without ``CASE_EXCEPTIONS`` (so it
     lowercases letter by letter), saving the lowering of each window.
     """
-    key = tuple(words)
-    low, high = window_start(text, start, end, window), end + DEFAULT_AFTER
-    lowered = lowered_context_regex(key)
-    if lowered is not None and plain_lowered is not None:
-        return _found(lowered, plain_lowered[low:start], plain_lowered[end:high])
-    before, after = text[low:start], text[end:high]
-    if lowered is not None and CASE_EXCEPTIONS.search(before + after) is None:
-        return _found(lowered, before.lower(), after.lower())
-    pattern = context_regex(key)
-    return pattern is not None and _found(pattern, before, after)
+    return context_words(tuple(words)).found(text, start, end, window, plain_lowered)
 
 
 def window_start(text: str, start: int, end: int, window: int) -> int:
@@ -170,19 +192,39 @@ def remove_duplicates(results: list[RecognizerResult]) -> list[RecognizerResult]
     unique: dict[tuple[str, int, int, float], RecognizerResult] = {}
     for result in results:
         unique.setdefault((result.entity_type, result.start, result.end, result.score), result)
+    kept = _uncontained(sorted(unique, key=_sweep_order))
+    kept.sort(key=_result_order)
+    return [unique[key] for key in kept]
+
+
+def _uncontained(keys: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
+    """The keys (sorted by ``_sweep_order``) with a score, not inside another of their type
+    with a score at least as high."""
     kept: list[tuple[str, int, int, float]] = []
-    active: list[tuple[str, int, int, float]] = []
-    for key in sorted(unique, key=lambda k: (k[0], k[1], k[1] - k[2], -k[3])):
-        if key[3] == 0:
+    active: list[tuple[str, int, int, float]] = []  # same type, still open at this start
+    for key in keys:
+        entity_type, start, end, score = key
+        if score == 0:
             continue
-        if active and active[0][0] != key[0]:
+        if active and active[0][0] != entity_type:
             active = []
-        active = [other for other in active if other[2] >= key[1]]
-        if not any(key[1] >= o[1] and key[2] <= o[2] and key[3] <= o[3] for o in active):
+        elif active:
+            active = [other for other in active if other[2] >= start]
+        # every active key starts at or before ``start`` (the sort): only its end and score
+        if not any(end <= other[2] and score <= other[3] for other in active):
             kept.append(key)
             active.append(key)
-    kept.sort(key=lambda k: (-k[3], k[1], k[1] - k[2]))
-    return [unique[key] for key in kept]
+    return kept
+
+
+def _sweep_order(key: tuple[str, int, int, float]) -> tuple[str, int, int, float]:
+    """Presidio's order for the sweep: by type, start, longer first, higher score first."""
+    return key[0], key[1], key[1] - key[2], -key[3]
+
+
+def _result_order(key: tuple[str, int, int, float]) -> tuple[float, int, int]:
+    """Presidio's order of the kept results: higher score first, then start, longer first."""
+    return -key[3], key[1], key[1] - key[2]
 
 
 def analyze_patterns(
