@@ -64,7 +64,6 @@ _KO_ADDRESS = re.compile(
     rf"(?<![가-힣])(?P<head>{_SIDO}(?:[ \t]+{_SGG}){{0,2}}|(?P<sgg>{_SGG})(?:[ \t]+{_SGG})?)"
     rf"[ \t]+(?:{_ROAD}|{_LOT}(?:[ \t]*산)?)[ \t]*{_NUM}{_KO_TAIL}"
 )
-_NUM_FIX = re.compile(r"[가-힣]")
 
 
 # --- Vietnamese -----------------------------------------------------------------------------
@@ -103,14 +102,33 @@ _VI_ADDRESS = re.compile(
     rf"(?<![\w/.])(?:{_VI_COMP})(?:{_VI_SEP}(?:{_VI_PLAIN}{_VI_SEP}){{0,2}}(?:{_VI_COMP}))+"
 )
 _VI_STRONG = re.compile(rf"{_VI_ADMIN_KW}|{_VI_CITY}|^{_VI_HOUSE}")
-# what _VI_STRONG needs: an administrative word or a city, else an address that starts with
-# a house number, a street (or a name) and a separator
+_VI_SEPARATOR = re.compile(r"[,\-–]")  # in every match, which never holds a line break
+_VI_RUN = r"[\w \t/.]*"  # what a component may hold, separators aside
+
+
+def _beside_separator(words: list[str]) -> str:
+    """A regex of one of ``words`` (regexes) in a component that a separator follows or
+    precedes; one branch per word and per separator, each starting with a letter or a
+    separator, so that ``re`` skips to those."""
+    either = "|".join(words)
+    return "|".join(
+        [rf"{word}{_VI_RUN}[,\-–]" for word in words]
+        + [rf"{separator}{_VI_RUN}(?:{either})" for separator in ",-–"]
+    )
+
+
+# a house number from its last digit, then a space, or a comma and a street word or two
+_VI_NUMBERED = (
+    r"\d[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*(?:[ \t]|[ \t,]+[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]+)"
+)
+_VI_NEXT = r"(?:[^\W\d_]|\d[\d/A-Za-z]*[ \t,])"  # how the component after a separator starts
+# What _VI_STRONG needs in a match: an administrative word or a city (both found in the
+# lowercased text) in a component (the first, before a separator, or another, after one), else
+# a first component that starts with a house number, its name (any number of words: Hyperscan
+# finds _VI_NAME's bounded repeat too large here), a separator and the next component.
 _VI_TRIGGER = Trigger(
-    pattern=(
-        rf"\d[A-Za-z]?(?:/\d{{1,4}}[A-Za-z]?)*(?:[ \t]+|[ \t,]+{_VI_STREET_KW}[ \t]+)"
-        r"\w[\w \t/]*[,\-–]"
-    ),
-    lowered=f"{_VI_ADMIN_WORDS}|{_VI_CITIES.lower()}",
+    pattern=rf"{_VI_NUMBERED}{_VI_WORD}(?:[ \t]{_VI_WORD})*{_VI_SEP}{_VI_NEXT}",
+    lowered=_beside_separator(_VI_ADMIN_WORDS.split("|") + _VI_CITIES.lower().split("|")),
 )
 
 # --- English --------------------------------------------------------------------------------
@@ -126,22 +144,22 @@ _EN_UNIT = (
 )
 _EN_CITY = r"(?:,[ \t]*[A-Z][a-zA-Z.]+(?:[ \t]+[A-Z][a-zA-Z.]+){0,2})"
 # a US state and ZIP, a UK postcode (SW11 2JP), an Australian state and postcode (NSW 2010)
-_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b"
-_AU_POSTCODE = r"(?:NSW|VIC|QLD|TAS|ACT|NT|SA|WA)[ \t]+\d{4}\b"
+_EN_POSTCODE = (
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|(?:NSW|VIC|QLD|TAS|ACT|NT|SA|WA)[ \t]+\d{4})"
+)
 _EN_STATE_ZIP = (
     r"(?:,?[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|[ \t]+\d{5}(?:-\d{4})?"
-    rf"|,?[ \t]+(?:{_UK_POSTCODE}|{_AU_POSTCODE}))"
+    rf"|,?[ \t]+{_EN_POSTCODE}\b)"
 )
 # a flat or unit before the number (Flat 10, 26 ...; Unit 3/12 ...), and a unit/number (24/285)
 _EN_FLAT = r"(?:(?:Flat|Unit|Apt|Apartment|Suite)\.?[ \t]*[0-9A-Z]{1,5},?[ \t]+)?"
 _EN_NUMBER = r"\d{1,6}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?)?"
+_EN_NAME = rf"{_EN_CAP}(?:[ \t]+{_EN_CAP}){{0,3}}"
 # any street name when a city and a UK or Australian postcode follow: 26 Grove Park, Leeds LS6 2QT
-_EN_POSTCODED = (
-    rf"{_EN_NUMBER}[ \t]+{_EN_CAP}(?:[ \t]+{_EN_CAP}){{0,3}},[ \t]*[A-Z][a-z]+"
-    rf"(?:[ \t]+[A-Z][a-z]+){{0,2}},?[ \t]+(?:{_UK_POSTCODE}|{_AU_POSTCODE})"
-)
-_KR_ROMAN = (
-    r"\d{1,5}(?:-\d{1,4})?,?[ \t]+[A-Z][a-z]+(?:-[a-z]+)*-(?:daero|ro|gil)"
+_EN_TOWN_POSTCODE = rf",[ \t]*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}},?[ \t]+{_EN_POSTCODE}"
+_EN_POSTCODED = rf"{_EN_NUMBER}[ \t]+{_EN_NAME}{_EN_TOWN_POSTCODE}\b"
+_KR_ROAD = r"\d{1,5}(?:-\d{1,4})?,?[ \t]+[A-Z][a-z]+(?:-[a-z]+)*-(?:daero|ro|gil)"
+_KR_ROMAN = _KR_ROAD + (
     r"(?:[ \t]*\d{1,3}(?:beon)?-gil)?(?:[ \t]+\d{1,5}(?:-\d{1,4})?)?"
     r"(?:,[ \t]*[A-Z][a-z]+-(?:dong|gu|si|gun|eup|myeon))*"
     r"(?:,[ \t]*(?:Seoul|Busan|Incheon|Daegu|Daejeon|Gwangju|Ulsan|Sejong|Jeju|"
@@ -154,17 +172,13 @@ _EN_ADDRESS = re.compile(
     rf"|{_KR_ROMAN})"
 )
 
-# a street type after a space, or a romanised Korean road (-daero, -ro, -gil); each branch
-# starts with a literal, so ``re`` only tries the positions holding a first letter
+# what every match holds, its word boundaries dropped: a number and a street name before a
+# street type, or before a city and a postcode; or a romanised Korean road
 _EN_TRIGGER = Trigger(
-    pattern="|".join(
-        [f"{word}(?<=[ \t]{word})" for word in _EN_TYPES.split("|")]
-        + ["-daero", "-ro", "-gil", _UK_POSTCODE, _AU_POSTCODE]
-    ),
-    hyperscan=(
-        f"[ \t](?:{_EN_TYPES})|-daero|-ro|-gil|[A-Z]{{1,2}}\\d[A-Z\\d]?[ \t]\\d[A-Z]{{2}}"
-        r"|(?:NSW|VIC|QLD|TAS|ACT|NT|SA|WA)[ \t]+\d{4}"
-    ),
+    pattern=(
+        rf"{_EN_NUMBER}[ \t]+(?:(?:[NSEW]\.?[ \t]+)?{_EN_NAME}[ \t]+(?:{_EN_TYPES})"
+        rf"|{_EN_NAME}{_EN_TOWN_POSTCODE})|{_KR_ROAD}"
+    )
 )
 
 
@@ -219,6 +233,18 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     return line_start, len(text) if line_end < 0 else line_end
+
+
+def _on_lines_with(
+    pattern: re.Pattern[str], text: str, marker: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches hold ``marker`` and no line break:
+    only the lines where ``marker`` occurs are searched."""
+    line_end = -1
+    for hit in marker.finditer(text):
+        if hit.start() > line_end:
+            line_start, line_end = _line_bounds(text, hit.start(), hit.end())
+            yield from pattern.finditer(text, line_start, line_end)
 
 
 def _org_name(line: str) -> bool:
@@ -288,7 +314,7 @@ class VietnameseAddressRecognizer(RegexEntityRecognizer):
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
         """Yield chains of two or more components with an administrative unit or house number."""
-        for match in _VI_ADDRESS.finditer(text):
+        for match in _on_lines_with(_VI_ADDRESS, text, _VI_SEPARATOR):
             value = match.group()
             if not _VI_STRONG.search(value):
                 continue

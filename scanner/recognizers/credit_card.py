@@ -8,15 +8,16 @@ predates Mastercard's 2-series (2221–2720, issued since 2017); ours adds it.
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+from presidio_analyzer import EntityRecognizer, Pattern
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer as _Presidio
 
 from scanner.recognizers.base import LANGUAGES, LeanPatterns, merge_words
-from scanner.recognizers.fast_pattern import digits_of
+from scanner.recognizers.fast_pattern import digits_of, edge_after, edge_before
 from scanner.recognizers.kr_rrn import validate_rrn
 from scanner.recognizers.trigger import Trigger
 
 SHORT_CARD_DIGITS = 13
+_TWICE_DIGIT_SUM = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # the digit sum of twice each digit
 MASTERCARD_2_SERIES = range(2221, 2721)
 # Presidio's pattern with Mastercard's 2-series as a sixth leading group
 CARD_REGEX = (
@@ -33,8 +34,14 @@ class LuhnCreditCardRecognizer(LeanPatterns, _Presidio):
         ["thẻ tín dụng", "số thẻ"],
         ["credit", "card", "visa", "mastercard", "amex", "jcb"],
     )
-    # Presidio's pattern: 4 digits, then groups of 3-4, 3-4 and 3-5, each after [- ]?
-    TRIGGER = Trigger(pattern=r"\d\d{3}[- ]?\d{3}\d?[- ]?\d{3}\d?[- ]?\d{3}")
+    # the pattern without its look-ahead; a word boundary next to a digit is a non-word
+    # character there, which is neither a digit nor an ASCII letter or underscore (Hyperscan
+    # takes no \b with Unicode classes)
+    TRIGGER = Trigger(
+        pattern=edge_before(r"\dA-Za-z_")
+        + r"(?:[13-46]\d|5[0-5]|2[2-7])\d\d[- ]?\d{3,4}[- ]?\d{3,4}[- ]?\d{3,5}"
+        + edge_after(r"\dA-Za-z_")
+    )
 
     PATTERNS = [Pattern("All Credit Cards (weak)", CARD_REGEX, 0.3)]
 
@@ -54,7 +61,14 @@ class LuhnCreditCardRecognizer(LeanPatterns, _Presidio):
             return False
         if digits[0] == "2" and int(digits[:4]) not in MASTERCARD_2_SERIES:
             return False
-        return bool(super().validate_result(pattern_text))
+        return luhn_valid(EntityRecognizer.sanitize_value(pattern_text, self.replacement_pairs))
+
+
+def luhn_valid(number: str) -> bool:
+    """Presidio's Luhn check of a number's digits, without its string round trips."""
+    digits = list(map(int, number))
+    doubled = map(_TWICE_DIGIT_SUM.__getitem__, digits[-2::-2])
+    return (sum(digits[-1::-2]) + sum(doubled)) % 10 == 0
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[LuhnCreditCardRecognizer]:

@@ -17,17 +17,21 @@ keeps addresses ASCII (IDN domains appear as punycode ``xn--`` labels). Role acc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import tldextract
 from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
+from tldextract.remote import lenient_netloc
+from tldextract.tldextract import ExtractResult
 
 from scanner.recognizers.base import LANGUAGES, SelfLabelling, merge_words, pattern_result
 from scanner.recognizers.organisation import is_role_mailbox
 from scanner.recognizers.trigger import Trigger
 
 OFFLINE_TLD_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+HOSTS_REMEMBERED = 4096
 _LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _NOT_LOCAL_BEFORE = r"(?<![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-])"
@@ -84,7 +88,16 @@ class OfflineEmailRecognizer(SelfLabelling, EmailRecognizer):
         """A registrable domain under a known suffix, and a person's mailbox (not info@)."""
         if is_role_mailbox(pattern_text) or pattern_text.startswith("/"):
             return False  # a role's mailbox; a URL's path (https://site/@handle)
-        return bool(OFFLINE_TLD_EXTRACT(pattern_text).fqdn)
+        # tldextract first reads the host out of the address (``lenient_netloc``); reading
+        # it again gives it back (an address holds no whitespace): one answer per host
+        return bool(extract_host(lenient_netloc(pattern_text)).fqdn)
+
+
+@lru_cache(maxsize=HOSTS_REMEMBERED)
+def extract_host(host: str) -> ExtractResult:
+    """``OFFLINE_TLD_EXTRACT`` of a host, worked out once per host (a few mail and site
+    providers make most of them)."""
+    return OFFLINE_TLD_EXTRACT(host)
 
 
 def local_part_start(text: str, at: int) -> int:

@@ -15,9 +15,10 @@ recognizer asks for, and adds three hooks for identifiers that are ambiguous on 
   case-insensitive alternation of labels) costs little on text that has no label. With
   ``ANCHOR_IGNORECASE`` the anchor (lowercase words) matches in any case; it is then searched
   case-sensitively in the lowercased text, where ``re`` skips to the words' first letters.
-  With ``ANCHOR_IN_TOKEN`` (for patterns that never match whitespace, such as URLs) the
-  window is instead the whitespace-free run of characters holding the hit: the patterns see
-  the same text around every match, so they find the same matches.
+  With ``ANCHOR_IN_TOKEN`` (for anchors and patterns that never match whitespace, such as
+  URLs, whose look-arounds take a space as they take the text's edge) the window is instead
+  the whitespace-free run of characters holding the hits: the patterns see the same text
+  around every match, so they find the same matches.
   With ``ANCHOR_AT_START`` the anchor is where every match starts (a label alternation
   without its look-behinds): the patterns are tried only at the positions where the anchor
   matches, with ``match``, instead of scanning windows.
@@ -33,7 +34,8 @@ or a class; ``starting_with`` moves a leading boundary check behind the first ch
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import ClassVar
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
@@ -101,7 +103,7 @@ class FastPatternRecognizer(SelfLabelling, PatternRecognizer):
                 start, end = match.span(self.VALUE_GROUP) if self.VALUE_GROUP else match.span()
                 if start >= end:
                     continue
-                span = self._score(text, start, end, score)
+                span = self._score(text, start, end, self.match_score(match, score))
                 if span is not None:
                     results.append(self._result(*span))
         if len(results) < 2:  # nothing to merge: remove_duplicates would return it as is
@@ -110,13 +112,13 @@ class FastPatternRecognizer(SelfLabelling, PatternRecognizer):
 
     def _windows(self, text: str) -> list[tuple[int, int]]:
         """Return merged ``[start, end)`` windows around every anchor hit."""
+        anchor, searched = self._anchor_in(text)
+        if self.ANCHOR_IN_TOKEN:
+            return _tokens_holding(anchor, searched, text)
         windows: list[tuple[int, int]] = []
-        for hit in self._anchor_hits(text):
-            if self.ANCHOR_IN_TOKEN:
-                start, end = token_around(text, hit.start(), hit.end())
-            else:
-                start = max(0, hit.start() - self.ANCHOR_BEFORE)
-                end = min(len(text), hit.end() + self.ANCHOR_AFTER)
+        for hit in anchor.finditer(searched):
+            start = max(0, hit.start() - self.ANCHOR_BEFORE)
+            end = min(len(text), hit.end() + self.ANCHOR_AFTER)
             if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], end)
             else:
@@ -125,26 +127,21 @@ class FastPatternRecognizer(SelfLabelling, PatternRecognizer):
 
     def _starts(self, text: str) -> list[int]:
         """Every position where the anchor matches (overlapping hits too), ascending."""
-        assert self._anchor is not None
-        lowered = plain_lowered(text) if self._lowered_anchor is not None else None
-        if lowered is not None and len(lowered) == len(text):
-            anchor, searched = self._lowered_anchor, lowered
-        else:
-            anchor, searched = self._anchor, text
-        assert anchor is not None
+        anchor, searched = self._anchor_in(text)
         starts: list[int] = []
         while (hit := anchor.search(searched, starts[-1] + 1 if starts else 0)) is not None:
             starts.append(hit.start())
         return starts
 
-    def _anchor_hits(self, text: str) -> Iterator[re.Match[str]]:
-        """The anchor's matches; a case-insensitive anchor's found in the lowercased text."""
-        assert self._anchor is not None
+    def _anchor_in(self, text: str) -> tuple[re.Pattern[str], str]:
+        """The anchor and the text to search it in: a case-insensitive anchor is searched in
+        the lowercased text when lowering keeps every position."""
         if self._lowered_anchor is not None:
             lowered = plain_lowered(text)
             if lowered is not None and len(lowered) == len(text):
-                return self._lowered_anchor.finditer(lowered)
-        return self._anchor.finditer(text)
+                return self._lowered_anchor, lowered
+        assert self._anchor is not None
+        return self._anchor, text
 
     def _score(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Apply validate_result, the span check and required context to one match."""
@@ -164,6 +161,11 @@ class FastPatternRecognizer(SelfLabelling, PatternRecognizer):
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Look at the match in its text: return a (possibly moved) span and score, or None."""
         return start, end, score
+
+    def match_score(self, match: re.Match[str], score: float) -> float:
+        """A match's score before validation: its pattern's, unless the pattern stands for
+        several layouts scored apart (a named group then tells which one matched)."""
+        return score
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """True: valid (full score); None: cannot tell (pattern score); False: invalid."""
@@ -188,20 +190,31 @@ def _matches(
 ) -> Iterator[re.Match[str]]:
     """Match over the whole text (``windows`` None), or only in the windows."""
     if windows is None:
-        yield from compiled.finditer(text)
-        return
-    for start, end in windows:
-        yield from compiled.finditer(text, start, end)
+        return compiled.finditer(text)
+    return chain.from_iterable(compiled.finditer(text, start, end) for start, end in windows)
+
+
+def _tokens_holding(anchor: re.Pattern[str], searched: str, text: str) -> list[tuple[int, int]]:
+    """The whitespace-free runs of ``text`` that hold an anchor hit, in order.
+
+    A hit holds no whitespace, so the hits after the first in a run add nothing: the search
+    goes on from the run's end.
+    """
+    tokens: list[tuple[int, int]] = []
+    position = 0
+    while (hit := anchor.search(searched, position)) is not None:
+        tokens.append(token_around(text, hit.start(), hit.end()))
+        position = max(tokens[-1][1], hit.start() + 1)
+    return tokens
 
 
 _SPACE = re.compile(r"\s")
-_COMMON_SPACES = " \n\t\r\f\v"
 
 
 def token_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the whitespace-free run of characters holding ``text[start:end]``."""
-    begin = max(text.rfind(space, 0, start) for space in _COMMON_SPACES) + 1
-    while (other := _SPACE.search(text, begin, start)) is not None:  # rarer spaces (U+3000)
+    begin = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    while (other := _SPACE.search(text, begin, start)) is not None:  # rarer spaces (\t, U+3000)
         begin = other.end()
     space = _SPACE.search(text, end)
     return begin, len(text) if space is None else space.start()
@@ -226,6 +239,33 @@ def starting_with(first: str, not_after: str) -> str:
     return f"{first}(?<!{not_after}{first})"
 
 
+def by_first_character(alternatives: Iterable[str]) -> str:
+    """The alternation of ``alternatives`` (each starting with a plain character) grouped by
+    that character: the same matches, but ``re`` tries one group where the text holds one of
+    the first characters instead of every alternative."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        if re.escape(alternative[0]) != alternative[0]:
+            raise ValueError(f"{alternative!r} does not start with a plain character")
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+def edge_before(excluded: str) -> str:
+    """A trigger's form of the look-behind ``(?<![excluded])``: the text's start or a
+    character outside the class (Hyperscan takes no look-arounds)."""
+    return f"(?:^|[^{excluded}])"
+
+
+def edge_after(excluded: str) -> str:
+    """A trigger's form of a look-ahead ``(?![excluded]...)``: a character outside the class
+    or the text's end."""
+    return f"(?:[^{excluded}]|$)"
+
+
+_NOT_ASCII_DIGITS = re.compile("[^0-9]+")
+
+
 def digits_of(text: str) -> str:
     """Return the ASCII digits of ``text``, in order."""
-    return "".join(char for char in text if "0" <= char <= "9")
+    return _NOT_ASCII_DIGITS.sub("", text)

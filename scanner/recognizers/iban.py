@@ -12,7 +12,7 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span, starting_with
+from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span, edge_before, starting_with
 from scanner.recognizers.trigger import Trigger
 
 LENGTHS = {
@@ -49,7 +49,11 @@ class IbanCodeRecognizer(FastPatternRecognizer):
             0.5,
         ),
     ]
-    TRIGGER = Trigger(pattern=r"[A-Z][A-Z]\d\d")
+    # a country's code and check digits, then at least the shortest account number
+    TRIGGER = Trigger(
+        pattern=edge_before("0-9A-Za-z")
+        + rf"[A-Z][A-Z]\d\d(?:[ ]?[0-9A-Z]){{{min(LENGTHS.values()) - 4}}}"
+    )
     CONTEXT = merge_words(
         ["계좌", "계좌번호", "은행", "송금"],
         ["số tài khoản", "tài khoản", "ngân hàng", "chuyển khoản"],

@@ -54,6 +54,10 @@ class IpAddressRecognizer(FastPatternRecognizer):
     )
     # IPv4: four dotted numbers; IPv6: two colons at most four hex digits apart
     TRIGGER = Trigger(pattern=r"\.\d{1,3}\.\d{1,3}\.\d", lowered=r":[0-9a-f]{0,4}:")
+    # the same, where the patterns are tried: an address holds no whitespace (the patterns
+    # start with a look-behind, which ``re`` would try at every position of the text)
+    ANCHOR = r"\.\d{1,3}\.\d{1,3}\.\d|:[0-9A-Fa-f]{0,4}:"
+    ANCHOR_IN_TOKEN = True
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Drop version numbers and invalid IPv6; lower quads of single digits."""

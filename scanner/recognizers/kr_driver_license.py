@@ -15,14 +15,20 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import IDENTITY_WORDS, LANGUAGES, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
+from scanner.recognizers.fast_pattern import (
+    FastPatternRecognizer,
+    edge_after,
+    edge_before,
+    starting_with,
+)
 from scanner.recognizers.trigger import Trigger
 
 REGION_NAMES = (
     "서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남",
     "제주", "대구", "인천", "광주", "대전", "울산", "경기남부", "경기북부", "세종",
 )  # fmt: skip
-_NOT_AFTER = "[0-9A-Za-z-]"
+_CODE_CHARS = "0-9A-Za-z-"
+_NOT_AFTER = f"[{_CODE_CHARS}]"
 # a region code (11-19, 20-26, 28) not after a letter, digit or hyphen
 _REGION_CODE = rf"(?:{starting_with('1', _NOT_AFTER)}[1-9]|{starting_with('2', _NOT_AFTER)}[0-68])"
 _AFTER = r"(?![0-9A-Za-z]|-\d)"
@@ -54,8 +60,13 @@ class KoreanDriverLicenseNumberRecognizer(FastPatternRecognizer):
             LOOSE_SCORE,
         ),
     ]
-    # every layout holds the year, serial and check groups
-    TRIGGER = Trigger(pattern=r"\d\d[ -]?\d{6}[ -]?\d\d")
+    # the three layouts without their look-arounds: a region code or name, then the year,
+    # serial and check groups
+    TRIGGER = Trigger(
+        pattern=rf"(?:{edge_before(_CODE_CHARS)}(?:1[1-9]|2[0-68])"
+        rf"(?:-\d\d-\d{{6}}-|[ ]?\d\d[ ]?\d{{6}}[ ]?)|(?:{_NAMES})[ ]?\d\d-\d{{6}}-)"
+        rf"\d\d{edge_after('0-9A-Za-z')}"
+    )
     CONTEXT = merge_words(
         ["운전면허", "면허번호", "운전면허증", "면허증"],
         ["bằng lái", "giấy phép lái xe"],

@@ -14,7 +14,12 @@ import re
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span, digits_of
+from scanner.recognizers.fast_pattern import (
+    FastPatternRecognizer,
+    Span,
+    by_first_character,
+    digits_of,
+)
 from scanner.recognizers.trigger import Trigger
 
 KO_LABELS = (
@@ -44,10 +49,11 @@ _VALUE = (
 MIN_DIGITS = 3
 # the labels without their boundary checks and look-arounds (Hyperscan takes neither),
 # lowercased: every match starts with one
-_TRIGGER = "|".join(
+_BARE_LABELS = [
     re.sub(r"\(\?<?[!=][^)]*\)|\\b", "", label).lower()
     for label in KO_LABELS + VI_LABELS + EN_LABELS
-)
+]
+_TRIGGER = "|".join(_BARE_LABELS)
 
 
 class MedicalRecordNumberRecognizer(FastPatternRecognizer):
@@ -61,7 +67,7 @@ class MedicalRecordNumberRecognizer(FastPatternRecognizer):
         ["mrn", "medical record", "chart no", "chart number", "patient no"],
     )
     VALUE_GROUP = "value"
-    ANCHOR = _TRIGGER  # where every match starts: a label
+    ANCHOR = by_first_character(_BARE_LABELS)  # where every match starts: a label
     ANCHOR_IGNORECASE = True
     ANCHOR_AT_START = True
     TRIGGER = Trigger(lowered=_TRIGGER)

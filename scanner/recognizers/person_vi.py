@@ -26,12 +26,13 @@ import unicodedata
 from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
+from scanner.recognizers.fast_pattern import _at, starting_with
 from scanner.recognizers.regex_base import (
     RegexEntityRecognizer,
     after_capitalised_word,
     split_words,
 )
-from scanner.recognizers.trigger import Trigger
+from scanner.recognizers.trigger import Trigger, plain_lowered
 
 SCORE_ADDRESSED = 0.85
 SCORE_FULL = 0.7
@@ -87,9 +88,13 @@ _LOWER_WORD = r"[^\W\d_A-Z" + _UPPER + r"]"
 _CAP = rf"[A-Z{_UPPER}]{_LOWER_WORD}*"
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    """Return a regex alternation of literal ``words``, longest first."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+def _alternation(words: tuple[str, ...], not_after: str) -> str:
+    """Return a regex alternation of literal ``words``, longest first, none after ``not_after``
+    (checked once a word matched, so that ``re`` skips to where a word's first letter is)."""
+    return "|".join(
+        starting_with(re.escape(word), not_after)
+        for word in sorted(set(words), key=len, reverse=True)
+    )
 
 
 _PLACE_WORDS = (
@@ -97,8 +102,10 @@ _PLACE_WORDS = (
     r"Hospital|Clinic|University|School|Airport|Bridge|Park|Market|Spa|Salon|Hotel|Restaurant|"
     r"Company|Center|Centre|Pharmacy)\b"
 )
+_NOT_BEFORE_NAME = r"[\w.]"  # what a name does not follow
+_SURNAME = _alternation(SURNAMES + UNACCENTED_SAFE + UNACCENTED_AMBIGUOUS, _NOT_BEFORE_NAME)
 _NAME = re.compile(
-    rf"(?<![\w.])(?P<surname>{_alternation(SURNAMES + UNACCENTED_SAFE + UNACCENTED_AMBIGUOUS)})"
+    rf"(?P<surname>{_SURNAME})"
     rf"(?P<given>(?:[ \t]+(?!{_PLACE_WORDS}){_CAP}){{1,3}})(?![\w'’-])"
 )
 _TITLE_AFTER = re.compile(r"\s?(?:님|씨|환자|고객|보호자|선생님|\((?:ký tên|ký|signature|서명)\))")
@@ -113,8 +120,29 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _TIME_AFTER = re.compile(r"[ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:\r?\n|$)")
 # a run of capitalised words, where an upper-case name (DINH KHANH HUYEN) may stand
 _UPPER_RUN = re.compile(
-    rf"(?<![\w.])[A-Z{_UPPER}]{{1,7}}(?:[ \t]+[A-Z{_UPPER}]{{1,7}}){{1,3}}(?![\w'’-])"
+    rf"{starting_with(f'[A-Z{_UPPER}]', _NOT_BEFORE_NAME)}[A-Z{_UPPER}]{{0,6}}"
+    rf"(?:[ \t]+[A-Z{_UPPER}]{{1,7}}){{1,3}}(?![\w'’-])"
 )
+
+
+class _Caseless:
+    """A case-insensitive regex of lower-case words; where the text has a lowercased form that
+    IGNORECASE would read alike (``plain_lowered``), it is searched there case-sensitively,
+    which ``re`` does several times faster."""
+
+    def __init__(self, regex: str) -> None:
+        """Compile ``regex`` both ways."""
+        self._ignoring_case = re.compile(regex, re.IGNORECASE)
+        self._lowered = re.compile(regex)
+
+    def found(self, text: str, lowered: str | None, start: int) -> bool:
+        """Whether the regex occurs in ``text`` (or ``lowered``, its lowercased form) from
+        ``start`` on."""
+        if lowered is None:
+            return self._ignoring_case.search(text, start) is not None
+        return self._lowered.search(lowered, start) is not None
+
+
 _ADDRESS_WORDS = (
     "anh", "chị", "bà", "ông", "em", "cô", "chú", "bác", "bé", "cháu", "bệnh nhân", "người bệnh",
     "khách hàng", "khách", "người nhà", "họ và tên", "họ tên", "tên", "bác sĩ", "bs", "ths", "ts",
@@ -127,8 +155,8 @@ _ADDRESS_WORDS = (
 _ADDRESS_LABELS = ("환자명", "환자", "성명", "이름", "보호자", "고객명", "본인")
 # a form of address or a label ending the text before a name, then punctuation: it ends where
 # the punctuation starts, so it is looked for only in the last _ADDRESS_REACH characters
-_ADDRESSED = re.compile(
-    rf"(?:\b(?:{'|'.join(_ADDRESS_WORDS)})|{'|'.join(_ADDRESS_LABELS)})[.:：,\s]*$", re.IGNORECASE
+_ADDRESSED = _Caseless(
+    rf"(?:\b(?:{'|'.join(_ADDRESS_WORDS)})|{'|'.join(_ADDRESS_LABELS)})[.:：,\s]*$"
 )
 _ADDRESS_REACH = max(map(len, _ADDRESS_WORDS + _ADDRESS_LABELS))
 _ADDRESS_TRAILING = frozenset(".:：,")
@@ -142,9 +170,7 @@ _PLACE_WORDS_BEFORE = (
 # a place word or a house number (short: not the end of a date or an account number)
 # (not the end of a time, a date or an account number, and on the name's own line)
 _HOUSE_NUMBER = r"(?<![\d./:-])\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
-_PLACE_BEFORE = re.compile(
-    rf"(?:\b(?:{'|'.join(_PLACE_WORDS_BEFORE)})|{_HOUSE_NUMBER})[.,: \t]*\Z", re.IGNORECASE
-)
+_PLACE_BEFORE = _Caseless(rf"(?:\b(?:{'|'.join(_PLACE_WORDS_BEFORE)})|{_HOUSE_NUMBER})[.,: \t]*\Z")
 # a number then a tab or two spaces ends a column: a date or a row number before a name
 # ("năm 2022   Phan Thị Kiều", "6\tChâu Khánh Mai Anh"), not a house number
 _COLUMN_GAP = re.compile(r"\d(?: *\t| {2,})[ \t]*\Z")
@@ -155,22 +181,51 @@ _AMBIGUOUS = frozenset(UNACCENTED_AMBIGUOUS)
 _PLACE_PREFIXES = tuple(sorted(PLACES))
 
 
+# forms of address before a given name, in any case: kinship words, titles
+_KIN_FORMS = ("anh", "chị", "em", "cô", "chú", "bác", "ông", "bà", "cháu", "bé", "bạn")
+_TITLE_FORMS = ("bác sĩ", "bs.", "bs", "y tá", "điều dưỡng")
+# the same typed without diacritics, in lower case only ("Co" and "Ba" start English words)
+_UNACCENTED_FORMS = ("chi", "co", "chu", "bac", "ong", "ba", "chau", "ban", "bac si")
+_GREETINGS = ("xin chào", "chào", "cảm ơn", "xin chao", "chao", "cam on")
+_INTRODUCTIONS = (
+    "em là", "mình là", "tôi là", "tên là", "em tên", "mình tên", "tôi tên", "tên em là",
+    "tên mình là", "tên tôi là",
+)  # fmt: skip
+
+
+def _literals(words: tuple[str, ...]) -> str:
+    """Return a regex alternation of literal ``words``, in their order."""
+    return "|".join(map(re.escape, words))
+
+
 # a given name alone between a form of address and the vocative ơi: "Dạ chị Trang ơi"
 _VOCATIVE = re.compile(
-    rf"(?<![^\W\d_])(?i:anh|chị|em|cô|chú|bác|ông|bà|bạn|cháu|bé)[ \t]+(?P<name>{_CAP}"
+    rf"(?<![^\W\d_])(?i:{_literals(_KIN_FORMS)})[ \t]+(?P<name>{_CAP}"
     rf"(?:[ \t]+{_CAP})?)[ \t]+ơi(?![^\W\d_])"
 )
 # a given name after a form of address: "Chào chị Quý!", "anh Bình", "bác sĩ Hạnh"
-# with or without diacritics (texts typed without them: "chi Lan", "anh Minh"); the
-# unaccented ones in lower case only, as "Co" and "Ba" start English words
+# with or without diacritics (texts typed without them: "chi Lan", "anh Minh")
 _ADDRESS_FORMS = (
-    r"(?:(?i:anh|chị|em|cô|chú|bác|ông|bà|cháu|bé|bạn|bác sĩ|bs\.?|y tá|điều dưỡng)"
-    r"|chi|co|chu|bac|ong|ba|chau|ban|bac si|(?i:xin chào|chào|cảm ơn|xin chao|chao|cam on)"
-    r"|(?i:em là|mình là|tôi là|tên là|em tên|mình tên|tôi tên|tên em là|tên mình là|tên tôi là))"
+    rf"(?:(?i:{_literals(_KIN_FORMS + _TITLE_FORMS)})|{_literals(_UNACCENTED_FORMS)}"
+    rf"|(?i:{_literals(_GREETINGS + _INTRODUCTIONS)}))"
 )
 _ADDRESSED_GIVEN = re.compile(
     rf"(?<![^\W\d_]){_ADDRESS_FORMS} +(?P<name>{_CAP}(?: +{_CAP})?)"
     rf"(?![^\W\d_]| +{_CAP}| +khách)"
+)
+# the first word of every form of address, not after a letter, in the lowercased text: the
+# two patterns above are tried only where one starts (they start with a look-behind and
+# case-insensitive words, so ``re`` would try them at every position)
+_FORM_START = re.compile(
+    "(?:"
+    + _alternation(
+        tuple(
+            form.split()[0].rstrip(".")
+            for form in _KIN_FORMS + _TITLE_FORMS + _UNACCENTED_FORMS + _GREETINGS + _INTRODUCTIONS
+        ),
+        r"[^\W\d_]",
+    )
+    + r")[ \t.]"
 )
 # places whose syllables are given names too (Nam, Hà): not names as a whole
 NOT_GIVEN_PHRASES = frozenset(("việt nam", "hàn quốc", "hà nội", "sài gòn", "hồ chí minh"))
@@ -209,23 +264,10 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
         """Yield Vietnamese names with a score from their form of address and length."""
-        if "ơi" in text:
-            for match in _VOCATIVE.finditer(text):
-                if not _NOT_VOCATIVE.intersection(match.group("name").lower().split()):
-                    yield *match.span("name"), SCORE_ADDRESSED
-        for match in _ADDRESSED_GIVEN.finditer(text):
-            words = match.group("name").lower().split()
-            if (
-                not NOT_GIVEN.intersection(words)
-                and " ".join(words) not in NOT_GIVEN_PHRASES
-                # a capitalised form of address ending a name: Mai Anh, Trần Văn Em
-                and not (
-                    text[match.start()].isupper() and after_capitalised_word(text, match.start())
-                )
-            ):
-                yield *match.span("name"), SCORE_ADDRESSED
+        yield from _given_names(text)
+        lowered = plain_lowered(text)
         found = [
-            (start, end, _score(text, start, end, match))
+            (start, end, _score(text, lowered, start, end, match))
             for start, end, match in _name_matches(text)
         ]
         confirmed = {text[start:end] for start, end, score in found if score >= SCORE_FULL}
@@ -242,6 +284,40 @@ class VietnameseNameRecognizer(RegexEntityRecognizer):
                 yield start, end, score
 
 
+def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """Given names alone after a form of address (``Dạ chị Trang ơi``, ``anh Bình``)."""
+    starts = _form_starts(text)
+    if "ơi" in text:
+        for match in _tried_at(_VOCATIVE, text, starts):
+            if not _NOT_VOCATIVE.intersection(match.group("name").lower().split()):
+                yield *match.span("name"), SCORE_ADDRESSED
+    for match in _tried_at(_ADDRESSED_GIVEN, text, starts):
+        words = match.group("name").lower().split()
+        if (
+            not NOT_GIVEN.intersection(words)
+            and " ".join(words) not in NOT_GIVEN_PHRASES
+            # a capitalised form of address ending a name: Mai Anh, Trần Văn Em
+            and not (text[match.start()].isupper() and after_capitalised_word(text, match.start()))
+        ):
+            yield *match.span("name"), SCORE_ADDRESSED
+
+
+def _form_starts(text: str) -> list[int] | None:
+    """Every position where a form of address may start (and more), ascending; None when
+    lowercasing ``text`` differs from IGNORECASE (then every position may)."""
+    lowered = plain_lowered(text)
+    if lowered is None:
+        return None
+    return [match.start() for match in _FORM_START.finditer(lowered)]
+
+
+def _tried_at(
+    pattern: re.Pattern[str], text: str, starts: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only ``starts`` when they are known."""
+    return pattern.finditer(text) if starts is None else _at(pattern, text, starts)
+
+
 def _name_matches(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Candidate names: title-case ones, and upper-case ones read in title case."""
     for match in _NAME.finditer(text):
@@ -252,18 +328,25 @@ def _name_matches(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
             yield run.start(), run.end(), titled
 
 
-def _score(text: str, start: int, end: int, match: re.Match[str]) -> float:
-    """The score of a candidate name (0: a place, a heading or an English word)."""
+def _score(text: str, lowered: str | None, start: int, end: int, match: re.Match[str]) -> float:
+    """The score of a candidate name (0: a place, a heading or an English word).
+
+    ``lowered``: ``plain_lowered(text)``.
+    """
     name = match.group()
     syllables = name.split()
     if name.startswith(_PLACE_PREFIXES):
         return 0.0
-    before = text[max(0, start - BEFORE_WINDOW) : start]
+    window = max(0, start - BEFORE_WINDOW)
+    before = text[window:start]
+    lowered_before = None if lowered is None else lowered[window:start]
     described = _AGE_AFTER.match(text, end) is not None or _TIME_AFTER.match(text, end) is not None
-    placed = _place_before(before) and _COLUMN_GAP.search(before) is None
+    placed = _place_before(before, lowered_before) and _COLUMN_GAP.search(before) is None
     if not described and (placed or _PLACE_AFTER.match(text, end)):
         return 0.0
-    addressed = described or _addressed(before) or _TITLE_AFTER.match(text, end) is not None
+    addressed = (
+        described or _addressed(before, lowered_before) or _TITLE_AFTER.match(text, end) is not None
+    )
     if not addressed and "_".join(syllables[:2]).lower() in WORD_STARTS:
         return 0.0  # a heading (Hồ Sơ Bệnh Án), unless addressed (bác sĩ Hoàng Kim Nam)
     if match.group("surname") in _AMBIGUOUS and not (
@@ -286,16 +369,24 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _place_before(before: str) -> bool:
-    """A place word or a number ends ``before`` (then punctuation): the name is a place."""
+def _place_before(before: str, lowered: str | None = None) -> bool:
+    """A place word or a number ends ``before`` (then punctuation): the name is a place.
+
+    ``lowered``: ``before`` lowercased, when it lowercases as IGNORECASE reads it.
+    """
     start = max(0, _stem_end(before, _PLACE_TRAILING) - _PLACE_REACH)
-    return _PLACE_BEFORE.search(before, start) is not None
+    return _PLACE_BEFORE.found(before, lowered, start)
 
 
-def _addressed(before: str) -> bool:
-    """A form of address, a label or a chat line's time ends ``before``."""
+def _addressed(before: str, lowered: str | None = None) -> bool:
+    """A form of address, a label or a chat line's time ends ``before``.
+
+    ``lowered``: ``before`` lowercased, when it lowercases as IGNORECASE reads it.
+    """
     start = max(0, _stem_end(before, _ADDRESS_TRAILING) - _ADDRESS_REACH)
-    return _ADDRESSED.search(before, start) is not None or _CHAT_SPEAKER.search(before) is not None
+    return _ADDRESSED.found(before, lowered, start) or (
+        "]" in before and _CHAT_SPEAKER.search(before) is not None
+    )
 
 
 def _stem_end(text: str, trailing: frozenset[str]) -> int:

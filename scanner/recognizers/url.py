@@ -21,8 +21,8 @@ import re
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import LANGUAGES, merge_words
-from scanner.recognizers.email import OFFLINE_TLD_EXTRACT
-from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span
+from scanner.recognizers.email import extract_host
+from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span, edge_after, edge_before
 from scanner.recognizers.trigger import Trigger
 
 BARE_SUFFIXES = frozenset(
@@ -34,11 +34,16 @@ BARE_SUFFIXES = frozenset(
 )  # fmt: skip
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _HOST = rf"(?P<host>(?:{_LABEL}\.)+[A-Za-z]{{2,63}}|localhost|\d{{1,3}}(?:\.\d{{1,3}}){{3}})"
+_NOT_BEFORE = "A-Za-z0-9@._%+/-"
+_NOT_AFTER_HOST = "A-Za-z0-9_@-"
 URL_REGEX = (
-    r"(?<![A-Za-z0-9@._%+/-])"
+    rf"(?<![{_NOT_BEFORE}])"
     r"(?P<scheme>(?i:https?|ftp)://(?:[A-Za-z0-9._~%!$&'*+,;=-]+(?::[^\s@/]*)?@)?|(?i:www\.))?"
-    rf"{_HOST}(?![A-Za-z0-9_@-])(?::\d{{2,5}})?(?:[/?#][!-~]*)?"
+    rf"{_HOST}(?![{_NOT_AFTER_HOST}])(?::\d{{2,5}})?(?:[/?#][!-~]*)?"
 )
+_BARE_SUFFIX = "|".join(sorted(BARE_SUFFIXES))
+# a bare domain's host for a trigger (no look-arounds): labels, then a common suffix
+_BARE_DOMAIN = rf"[A-Za-z0-9][A-Za-z0-9.-]*\.(?:{_BARE_SUFFIX}){edge_after(_NOT_AFTER_HOST)}"
 _TRAILING = ".,;:!?'\"*"
 _OPENING = {")": "(", "]": "[", "}": "{", ">": "<"}
 SCHEME_SCORE = 0.7
@@ -65,10 +70,11 @@ class OfflineUrlRecognizer(FastPatternRecognizer):
         ["trang web", "đường dẫn", "liên kết", "website"],
         ["url", "link", "website", "homepage", "site"],
     )
-    # a host: a dot and two letters, a dotted IPv4, or localhost
-    TRIGGER = Trigger(pattern=r"\.(?:[A-Za-z][A-Za-z]|\d{1,3}\.\d)", lowered="localhost")
-    # the same, where the pattern is tried: a URL holds no whitespace, so only in the run of
-    # characters around a host's dot
+    # what ``check`` keeps: a scheme (the only way to an IP or localhost), www., or a bare
+    # domain under a lower-case common suffix, from the pattern's start to the host's end
+    TRIGGER = Trigger(pattern=f"://|{edge_before(_NOT_BEFORE)}(?:[wW][wW][wW]\\.|{_BARE_DOMAIN})")
+    # where the pattern is tried: a URL holds no whitespace, so only in the run of characters
+    # around a host's dot (a dot and two letters, a dotted IPv4) or localhost
     ANCHOR = r"\.(?:[A-Za-z][A-Za-z]|\d{1,3}\.\d)|localhost"
     ANCHOR_IN_TOKEN = True
 
@@ -81,7 +87,7 @@ class OfflineUrlRecognizer(FastPatternRecognizer):
         host = _host(value)
         if _is_ip(host) or host.lower() == "localhost":
             return (start, end, SCHEME_SCORE) if has_scheme else None
-        extracted = OFFLINE_TLD_EXTRACT(host)
+        extracted = extract_host(host)
         if not extracted.domain or not extracted.suffix:
             return None
         homepage = _is_homepage(value) and not _personal_site(text, start)
@@ -135,6 +141,8 @@ def _host(value: str) -> str:
 
 def _is_ip(host: str) -> bool:
     """True when ``host`` is an IPv4 address."""
+    if not host[-1:].isdigit():  # a name (the usual host): spare ``ipaddress`` its exception
+        return False
     try:
         ipaddress.IPv4Address(host)
     except ValueError:

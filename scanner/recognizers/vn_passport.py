@@ -11,7 +11,13 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 
 from scanner.recognizers.base import IDENTITY_ANCHOR, IDENTITY_WORDS, LANGUAGES, merge_words
-from scanner.recognizers.fast_pattern import FastPatternRecognizer, starting_with
+from scanner.recognizers.fast_pattern import (
+    FastPatternRecognizer,
+    by_first_character,
+    edge_after,
+    edge_before,
+    starting_with,
+)
 from scanner.recognizers.trigger import Trigger
 
 
@@ -33,9 +39,13 @@ class VietnamesePassportNumberRecognizer(FastPatternRecognizer):
         *IDENTITY_WORDS,
     )
     CONTEXT_REQUIRED = True
-    ANCHOR = f"{IDENTITY_ANCHOR}|hc số|số hc|so hc|pp no|pp#|travel document"  # each word holds one
+    # each context word holds one of these
+    ANCHOR = by_first_character(
+        f"{IDENTITY_ANCHOR}|hc số|số hc|so hc|pp no|pp#|travel document".split("|")
+    )
     ANCHOR_IGNORECASE = True
-    TRIGGER = Trigger(lowered=ANCHOR)
+    # the number between its edges: rarer than the context words (which every match also needs)
+    TRIGGER = Trigger(pattern=edge_before("0-9A-Za-z-") + r"[A-Z]\d{7}" + edge_after("0-9A-Za-z"))
 
 
 def recognizers(

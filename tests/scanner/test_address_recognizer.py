@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from bench.corpus import generate
 from scanner.recognizers.address import (
+    _VI_ADDRESS,
+    _VI_SEPARATOR,
     SCORE_KO_DISTRICT,
     SCORE_KO_FULL,
     EnglishAddressRecognizer,
     KoreanAddressRecognizer,
     VietnameseAddressRecognizer,
+    _on_lines_with,
 )
+from scanner.recognizers.trigger import Prefilter
 
 KOREAN_POSITIVES = [
     ("서울특별시 강남구 테헤란로 123, 4층", "서울특별시 강남구 테헤란로 123, 4층"),
@@ -335,3 +342,82 @@ PERSONAL_NEXT_TO_ORGANISATIONS = [
 @pytest.mark.parametrize(("text", "expected"), PERSONAL_NEXT_TO_ORGANISATIONS)
 def test_personal_addresses_near_organisation_words_are_found(find, text, expected):
     assert _addresses(find, text) == [expected]
+
+
+# parts of addresses (one from each list makes one, or a decoy), in several cases and spellings
+ADDRESS_PARTS = {
+    "ko": [
+        ["", "서울 ", "서울특별시 ", "경기도 ", "부산"],
+        ["", "강남구 ", "성남시 분당구 ", "수원시 ", "혹시 "],
+        ["테헤란로", "논현동", "반포대로 12길", "역삼1동", "신사동 산", "종로1가", "하남리"],
+        ["", " ", "  "],
+        ["123", "45-6", "지하 12", "12번지", "7"],
+        ["", ", 3층", " 101호", "에", "입니다", "가"],
+    ],
+    "vi": [
+        ["", "số ", "Số ", "SỐ ", "nhà số ", "Số nhà ", "phường", "P.", "q.", "Quận", "xã",
+         "Tp.", "tp", "thị trấn", "tổ dân phố", "ấp", "TP.HCM", "Hà Nội", "Tổng", "Cấp"],
+        ["", " ", "12", "3", "12A", "45/6", "1234", "7/12B"],
+        ["", " ", ", ", " ,"],
+        ["", "đường ", "Đường ", "ĐƯỜNG ", "phố ", "Ngõ ", "hẻm ", "đại lộ "],
+        ["Lê Lợi", "Nguyễn Trãi", "3/2", "Bến Nghé", "Tân Định", "1", "Http", "June", "ngày"],
+        [", ", " - ", "–", ",", " , ", "\n", " ", ": "],
+        ["quận 1", "Phường 7", "Hồ Chí Minh", "Việt Nam", "Huế", "Bình Thạnh", "12 Lê Lợi"],
+    ],
+    "en": [
+        ["", "Flat 3, ", "Apt 4B ", "Unit 2/"],
+        ["12", "3", "123A", "24/285", "1,"],
+        [" ", "  ", " N. "],
+        ["Main", "Oak Tree", "21st", "Baker", "Teheran-ro", "Gangnam-daero", "O'Neil"],
+        [" ", ", "],
+        ["Street", "St", "St.", "Rd", "Ave", "Close", "Way", "", "Park"],
+        ["", ", Apt 4", " #5"],
+        ["", ", Seattle", ", Leeds", ", Sydney"],
+        ["", ", WA 98101", " LS6 2QT", ", NSW 2010", " 06234", ", Gangnam-gu, Seoul"],
+    ],
+}  # fmt: skip
+DECOYS = ["", " ", "\n", "x ", "ſ", "µ ", "www.example.com ", "Hotline 1900 ", "phòng khám ",
+          "Clinic, ", "địa chỉ: ", "Nguyễn Văn An "]  # fmt: skip
+
+
+def _generated_addresses(count: int) -> list[str]:
+    """Texts of one to four addresses (or decoys) built from ADDRESS_PARTS, in any language."""
+    rng = random.Random(11)
+
+    def address() -> str:
+        return "".join(map(rng.choice, ADDRESS_PARTS[rng.choice(list(ADDRESS_PARTS))]))
+
+    return [
+        "".join(address() + rng.choice(DECOYS) for _ in range(rng.randrange(1, 5)))
+        for _ in range(count)
+    ]
+
+
+@pytest.fixture(scope="module")
+def address_texts() -> list[str]:
+    documents = [doc.text for doc in generate(23, 300)]
+    examples = [text for text, _ in KOREAN_POSITIVES + VIETNAMESE_POSITIVES + ENGLISH_POSITIVES]
+    return documents + examples + _generated_addresses(3000)
+
+
+@pytest.mark.parametrize(
+    "recognizer",
+    [KoreanAddressRecognizer(), VietnameseAddressRecognizer(), EnglishAddressRecognizer()],
+)
+def test_each_address_trigger_fires_wherever_its_recognizer_finds_something(
+    recognizer, address_texts
+):
+    # the triggers restate each pattern without its look-arounds (and with Hyperscan)
+    prefilter = Prefilter([recognizer.TRIGGER])
+    reference = Prefilter([recognizer.TRIGGER], hyperscan=False)
+    for text in address_texts:
+        fired = prefilter.gates(text)
+        assert fired == reference.gates(text), text
+        if list(recognizer.candidates(text)):
+            assert fired == [True], text
+
+
+def test_vietnamese_addresses_are_looked_for_on_lines_with_a_separator(address_texts):
+    for text in address_texts:
+        on_lines = [match.span() for match in _on_lines_with(_VI_ADDRESS, text, _VI_SEPARATOR)]
+        assert on_lines == [match.span() for match in _VI_ADDRESS.finditer(text)], text

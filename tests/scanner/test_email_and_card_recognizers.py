@@ -6,9 +6,12 @@ import random
 
 import pytest
 from presidio_analyzer import RecognizerResult
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
+from tldextract.remote import lenient_netloc
 
 from scanner.recognizers.base import analyze_patterns
-from scanner.recognizers.email import OfflineEmailRecognizer
+from scanner.recognizers.credit_card import LuhnCreditCardRecognizer, luhn_valid
+from scanner.recognizers.email import OFFLINE_TLD_EXTRACT, OfflineEmailRecognizer, extract_host
 
 
 @pytest.mark.parametrize(
@@ -97,3 +100,25 @@ def test_anchored_search_finds_what_presidios_pattern_pass_finds() -> None:
 
 def _spans_and_scores(results: list[RecognizerResult]) -> list[tuple[int, int, float]]:
     return sorted((r.start, r.end, r.score) for r in results)
+
+
+def test_the_suffix_check_of_an_address_is_the_one_of_its_host():
+    local_chars = ["a", "B", "9", ".", "_", "+", "-", "/", "//", "?", "#", ":", "[", "]", "@", "%"]
+    domains = ["example.com", "hospital.co.kr", "x.notatld", "b.c", "Mail.Example.ORG", "localhost"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        local = "".join(rng.choice(local_chars) for _ in range(rng.randrange(1, 8)))
+        address = f"{local}@{rng.choice(domains)}"
+        assert extract_host(lenient_netloc(address)) == OFFLINE_TLD_EXTRACT(address), address
+
+
+def test_the_luhn_check_is_presidios():
+    recognizer = LuhnCreditCardRecognizer()
+    rng = random.Random(11)
+    numbers = [VISA, grouped(MASTERCARD, "-"), broken(VISA), "", "\u0664" + VISA[1:]]
+    numbers += [
+        "".join(rng.choice("0123456789 -") for _ in range(rng.randrange(20))) for _ in range(3000)
+    ]
+    for number in numbers:
+        sanitized = number.replace("-", "").replace(" ", "")
+        assert luhn_valid(sanitized) is CreditCardRecognizer.validate_result(recognizer, number)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from scanner.recognizers.ip_address import IpAddressRecognizer
@@ -57,3 +59,24 @@ def test_the_span_is_exact_inside_korean_text(engine):
 def test_a_single_digit_quad_alone_scores_below_the_threshold():
     (result,) = IpAddressRecognizer().analyze("x 1.2.3.4", [])
     assert result.score < 0.5
+
+
+class _WholeText(IpAddressRecognizer):
+    """The reference: the patterns scanned over the whole text, not only around anchors."""
+
+    ANCHOR = None
+
+
+def test_matching_in_the_tokens_around_anchors_finds_what_the_whole_text_gives():
+    pieces = ["192.168.0.1", "10.0.0.254", "1.2.3.4", "fe80::1", "2001:db8::8a2e:370:7334",
+              "::1", "10:30:00", "v", "version ", ".", ":", "0", "12", "a", " ", "\n", "\u3000",
+              "-", "/24", "\u0663"]  # fmt: skip
+    anchored, whole = IpAddressRecognizer(), _WholeText()
+    rng = random.Random(31)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9)))
+        expected = sorted((r.start, r.end, r.score) for r in whole.analyze(text, []))
+        assert sorted((r.start, r.end, r.score) for r in anchored.analyze(text, [])) == expected
+        found += bool(expected)
+    assert found > 500

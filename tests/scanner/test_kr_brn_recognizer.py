@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
+from presidio_analyzer import Pattern
 
 from scanner.recognizers.kr_brn import (
+    _AFTER,
+    _FIRST,
+    BARE_SCORE,
+    DASHED_SCORE,
     KoreanBusinessRegistrationRecognizer,
     brn_check_digit,
     validate_brn,
@@ -86,3 +94,26 @@ def test_context_raises_the_score(engine):
 )
 def test_validate_brn(value, expected):
     assert validate_brn(value) is expected
+
+
+class _PassPerLayout(KoreanBusinessRegistrationRecognizer):
+    """The reference: one pattern per layout, each scanned over the text on its own."""
+
+    PATTERNS = [
+        Pattern("dashed", rf"{_FIRST}\d{{2}}-\d{{2}}-\d{{5}}{_AFTER}", DASHED_SCORE),
+        Pattern("bare", rf"{_FIRST}\d{{9}}{_AFTER}", BARE_SCORE),
+    ]
+
+    def match_score(self, match: re.Match[str], score: float) -> float:
+        return score
+
+
+def test_one_pass_over_both_layouts_finds_what_a_pass_per_layout_finds():
+    pieces = [CLINIC, CLINIC.replace("-", ""), PERSONAL, WRONG, "220", "81", "12345", "-",
+              " ", "\u0663", "\u0663\u0663\u0663", "x", "\n", "0"]  # fmt: skip
+    one, reference = KoreanBusinessRegistrationRecognizer(), _PassPerLayout()
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10)))
+        found = sorted((r.start, r.end, r.score) for r in one.analyze(text, []))
+        assert found == sorted((r.start, r.end, r.score) for r in reference.analyze(text, []))

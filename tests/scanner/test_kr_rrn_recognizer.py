@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+import random
+import re
 
-from scanner.recognizers.kr_rrn import KoreanRrnRecognizer, validate_rrn
+import pytest
+from presidio_analyzer import Pattern
+
+from scanner.recognizers.kr_rrn import (
+    _DATE,
+    _EDGE_AFTER,
+    _SEPARATOR,
+    BARE_SCORE,
+    SEPARATED_SCORE,
+    KoreanRrnRecognizer,
+    validate_rrn,
+)
 
 WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 
@@ -131,3 +143,27 @@ def test_the_recognizer_declares_presidio_shape():
     recognizer = KoreanRrnRecognizer()
     assert recognizer.supported_entities == ["KR_RRN"]
     assert recognizer.patterns and "주민등록번호" in recognizer.context
+
+
+class _PassPerLayout(KoreanRrnRecognizer):
+    """The reference: one pattern per layout, each scanned over the text on its own."""
+
+    PATTERNS = [
+        Pattern("separated", rf"{_DATE}{_SEPARATOR}\d{{7}}{_EDGE_AFTER}", SEPARATED_SCORE),
+        Pattern("bare", rf"{_DATE}\d{{7}}{_EDGE_AFTER}", BARE_SCORE),
+    ]
+
+    def match_score(self, match: re.Match[str], score: float) -> float:
+        return score
+
+
+def test_one_pass_over_both_layouts_finds_what_a_pass_per_layout_finds():
+    pieces = [CITIZEN_1990, CITIZEN_1990.replace("-", ""), CITIZEN_1990.replace("-", " - "),
+              POST_REFORM, POST_REFORM.replace("-", chr(0x2010)), FOREIGNER_1985, "900101",
+              "1234567", "-", " ", "\u2013", "\u0663", "x", "\n", "12"]  # fmt: skip
+    one, reference = KoreanRrnRecognizer(), _PassPerLayout()
+    rng = random.Random(13)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10)))
+        found = sorted((r.start, r.end, r.score) for r in one.analyze(text, []))
+        assert found == sorted((r.start, r.end, r.score) for r in reference.analyze(text, []))
