@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Set
+from importlib.util import find_spec
+from itertools import compress
 
 from scanner.recognizers.base import LANGUAGES
 from scanner.recognizers.regex_base import (
@@ -35,7 +37,7 @@ from scanner.recognizers.regex_base import (
     load_words,
     split_words,
 )
-from scanner.recognizers.trigger import Trigger
+from scanner.recognizers.trigger import Prefilter, Trigger
 
 SCORE_TITLE = 0.85
 SCORE_LABEL = 0.8
@@ -136,13 +138,21 @@ _CAP = rf"(?:[A-Z]{_CAP_TAIL})"
 _NAMESEQ = rf"(?:[A-Z]\.[ \t]*){{0,2}}{_CAP}(?:[ \t](?:[A-Z]\.[ \t])?{_CAP}){{0,3}}"
 
 
-def _word_start(branches: tuple[str, ...]) -> str:
+def _word_start(branches: Iterable[str]) -> str:
     """``\\b(?:a|b|...)`` for branches starting with a letter, as an alternation ``re`` scans fast.
 
-    The boundary moves behind each branch's first letter (``P(?<!\\wP)atient``), so every branch
-    starts with a literal and ``re`` only tries the positions holding one of those letters.
+    The boundary moves behind each branch's first letter, and the branches sharing that letter
+    become one group in their order (``P(?<!\\wP)(?:atient|hysician)``): every group starts with
+    a literal, so ``re`` only tries the positions holding one of those letters, and there one
+    group only. Branches with another first letter cannot match where one does, so the first
+    branch that matches is the same as in the plain alternation.
     """
-    return "|".join(rf"{branch[0]}(?<!\w{branch[0]}){branch[1:]}" for branch in branches)
+    groups: dict[str, list[str]] = {}
+    for branch in branches:
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return "|".join(
+        f"{first}(?<!\\w{first})(?:{'|'.join(rests)})" for first, rests in groups.items()
+    )
 
 
 _TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Doctor")
@@ -167,10 +177,9 @@ _LABELS = (
     "Warmly", "Respectfully", r"Yours(?:[ \t]+(?:truly|faithfully|sincerely))?",
 )  # fmt: skip
 _TITLED = re.compile(rf"(?:{_word_start(_TITLES)})\.?[ \t]+(?P<name>{_NAMESEQ})")
+_LABEL_END = r"[ \t]*[:,][ \t]*(?:\r?\n[ \t]*){0,2}|[ \t]+[-–][ \t]+|[ \t]+"
 _LABELLED = re.compile(
-    rf"(?P<label>{_word_start(_LABELS)})"
-    rf"(?P<colon>[ \t]*[:,][ \t]*(?:\r?\n[ \t]*){{0,2}}|[ \t]+[-–][ \t]+|[ \t]+)"
-    rf"(?P<name>{_NAMESEQ})"
+    rf"(?P<label>{_word_start(_LABELS)})(?P<colon>{_LABEL_END})(?P<name>{_NAMESEQ})"
 )
 # labels after which two capitalised words are a name even when the first name is unknown
 _PERSONAL_LABELS = split_words(
@@ -190,21 +199,19 @@ _CHECKED_LABELS = split_words("Re Client Customer Member Recipient Sender Author
 # the next names of a list after a label: "CC: Grace Lee; Will Powell", "Attendees: ..., ..."
 _LIST_NEXT = re.compile(rf"[ \t]*(?:[;,/&]|[ \t]and)[ \t]*(?P<name>{_NAMESEQ})")
 # an English name in Korean or Vietnamese text: a label before it or a Korean title after it
-_FOREIGN_LABELLED = re.compile(
+_FOREIGN_LABEL = (
     r"(?:환자명|환자|성명|이름|성함|보호자(?:[ \t]*연락처)?|고객명|예약자|상담[ \t]*예약|수신|발신|"
     r"본인|Họ và tên|Họ tên|Bệnh nhân|Khách hàng|Người nhà|Tên)[ \t]*[:：]?[ \t]*"
-    rf"(?P<name>{_NAMESEQ})"
 )
+_FOREIGN_LABELLED = re.compile(rf"{_FOREIGN_LABEL}(?P<name>{_NAMESEQ})")
 # a signature after a Korean or Vietnamese closing line: "감사합니다.\nGrace Parker"
-_SIGNATURE = re.compile(
-    r"(?:감사합니다|감사드립니다|고맙습니다|Cảm ơn[^\n]{0,20}|Trân trọng)[.,!]?[ \t]*\r?\n"
-    rf"[ \t]*(?P<name>{_NAMESEQ})"
+_CLOSING = (
+    r"(?:감사합니다|감사드립니다|고맙습니다|Cảm ơn[^\n]{0,20}|Trân trọng)[.,!]?[ \t]*\r?\n[ \t]*"
 )
+_SIGNATURE = re.compile(rf"{_CLOSING}(?P<name>{_NAMESEQ})")
 # a chat line's speaker: "[14:02] Grace Clark: ..." (two or more capitalised words)
-_SPEAKER = re.compile(
-    r"(?m)^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d\d(?::\d\d)?[^\]\n]{0,6}\][ \t]*"
-    rf"(?P<name>{_NAMESEQ})[ \t]?:"
-)
+_CHAT_TIME = r"(?m)^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d\d(?::\d\d)?[^\]\n]{0,6}\][ \t]*"
+_SPEAKER = re.compile(rf"{_CHAT_TIME}(?P<name>{_NAMESEQ})[ \t]?:")
 _KO_TITLE = re.compile(r"님|씨|고객|환자|보호자|선생님|원장님|입니다|께서")
 _NAMESEQ_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<name>{_NAMESEQ})$")
 # a run of two or more capitalised words or initials, spaces or ", " between them: every
@@ -287,9 +294,11 @@ NOT_GREETED = split_words(
     "Sweetie Boss Again Anyway Much Lots Alot"
 )
 # a known given name, then one initial and its dot, ending a review or a signature: "Ariana B.
-# · 08/11/2021", "— Ivy E.", "Review by Will P. on 3/4" (the initial is found, then the word
-# before it is read)
-_INITIAL_END = re.compile(r"[ \t][A-Z]\.(?=[ \t]*(?:$|\r?\n|[·|,(\-–—]|on\b|\d))", re.MULTILINE)
+# · 08/11/2021", "— Ivy E.", "Review by Will P. on 3/4" (the initial's dot is found, then the
+# word before the initial is read; the dot comes first so that ``re`` tries only the dots)
+_INITIAL_DOT = re.compile(
+    r"\.(?<=[ \t][A-Z]\.)(?=[ \t]*(?:$|\r?\n|[·|,(\-–—]|on\b|\d))", re.MULTILINE
+)
 _WORD_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<first>{_CAP})[ \t]*$")
 # credentials, an age and sex, a signature mark or a sex cell after a name: "Jade Short, MD",
 # "Sky Rogers (RN)", "Faith Ward (21/F)", "Emma Ward (signature)", "10,Bill King,M,..." (the
@@ -300,19 +309,10 @@ CREDENTIALS = (
 )  # fmt: skip
 
 
-def _by_first_letter(words: tuple[str, ...]) -> str:
-    """An alternation of regex ``words`` at a word start, grouped by their first (literal)
-    letter, so ``re`` tries one group per position: ``M(?<!\\wM)(?:BBS|D)|R(?<!\\wR)(?:N)``."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        groups.setdefault(word[0], []).append(word[1:])
-    return "|".join(
-        f"{first}(?<!\\w{first})(?:{'|'.join(rests)})" for first, rests in groups.items()
-    )
-
-
 # (two passes: one alternation of both kinds is slower than the two)
-_CREDENTIAL = re.compile(rf"(?:{_by_first_letter(CREDENTIALS)})(?![-.]?\w)")
+_CREDENTIAL = re.compile(
+    rf"(?:{_word_start(sorted(CREDENTIALS, key=len, reverse=True))})(?![-.]?\w)"
+)
 _AGE_SEX_OR_SIGNED = re.compile(
     r"\((?:[ \t]*\d{1,3}[ \t]*(?:y/?o?)?[ \t]*[/,]?[ \t]*[MFmf]|signature|signed|sign|e-signed)\)"
     r"|[,;\t|][ \t]*(?:M|F|Male|Female)[ \t]*[,;\t|]"
@@ -342,12 +342,11 @@ def _korean_pair(first: str, second: str) -> bool:
     return False
 
 
-# an upper-case name, as on passports and wristbands: CLAIRE WONG, KEVIN WOOD-GRANT
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 # a chat speaker with no time: "Sarah: see you", "Sarah Kim: ok" (a known given name first)
 _BARE_SPEAKER = re.compile(
     r"(?m)^[ \t]*(?P<name>(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)?)[ \t]?:[ \t]"
 )
+# an upper-case name, as on passports and wristbands: CLAIRE WONG, KEVIN WOOD-GRANT
 _UPPER_NAME = re.compile(
     r"(?<![\w'’.-])[A-Z]{2,}(?:-[A-Z]{2,})?(?:[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?){1,2}(?![\w'’-])"
 )
@@ -372,6 +371,9 @@ def _korean_joined(runs: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
     as two neighbouring words of a capitalised or upper-case run: a surname and a given name
     in either order."""
     for run in runs:
+        surnames = (w.capitalize() in _KOREAN_SURNAME_KEYS for w in _PAIR_WORD.findall(run.group()))
+        if not any(surnames):
+            continue  # most runs hold no Korean surname: no pair of theirs needs reading
         words = list(_PAIR_WORD.finditer(run.group()))
         for first, second in zip(words, words[1:], strict=False):
             a, b = first.group(), second.group()
@@ -393,9 +395,12 @@ def _korean_given(word: str) -> bool:
     return _GIVEN_TWO.fullmatch(given) is not None
 
 
+_NON_BLANK = re.compile(r"\S+")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut a capitalised run at its first word that is not a name (``John Smith Clinic``)."""
-    words = list(re.finditer(r"\S+", text[start:end]))
+    words = list(_NON_BLANK.finditer(text, start, end))
     keep = start
     for index, word in enumerate(words):
         value = word.group().rstrip(".")
@@ -404,7 +409,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             or (index == 1 and value in _WORD_SURNAMES and _key(words[0].group()) in FIRST_NAMES)
         ):
             break
-        keep = start + word.end()
+        keep = word.end()
     return start, keep
 
 
@@ -419,12 +424,12 @@ def _word_first(first: str, second: str) -> bool:
     )
 
 
-def _foreign_context_names(text: str) -> Iterator[tuple[int, int]]:
+def _foreign_context_names(text: str, possible: Set[int]) -> Iterator[tuple[int, int]]:
     """Capitalised runs after a Korean/Vietnamese label or before a Korean title; speakers."""
     for pattern in (_FOREIGN_LABELLED, _SPEAKER, _SIGNATURE):
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text, possible):
             yield match.span("name")
-    for title in _KO_TITLE.finditer(text):
+    for title in _matches(_KO_TITLE, text, possible):
         end = title.start()
         if end and text[end - 1] in " \t":
             end -= 1
@@ -443,10 +448,10 @@ def _strong_surnames(words: list[str]) -> bool:
     )
 
 
-def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
+def _labelled(text: str, possible: Set[int]) -> Iterator[tuple[int, int, float]]:
     """Names after an English label: any after a colon, else known or two-word after greetings."""
-    yield from _by_labelled(text)
-    for match in _LABELLED.finditer(text):
+    yield from _by_labelled(text, possible)
+    for match in _matches(_LABELLED, text, possible):
         start, end = _trim(text, *match.span("name"))
         words = text[start:end].split()
         if not words or _organisation_after(text, end, match.end("name")):
@@ -493,9 +498,9 @@ def _organisation_after(text: str, end: int, run_end: int) -> bool:
     return bool(following) and following[0].rstrip(".,") in ORGANISATION_WORDS
 
 
-def _by_labelled(text: str) -> Iterator[tuple[int, int, float]]:
+def _by_labelled(text: str, possible: Set[int]) -> Iterator[tuple[int, int, float]]:
     """Names after a "<verb>ed by:" label (Verified by:, Checked by:, Dictated by:)."""
-    for match in _BY_COLON.finditer(text):
+    for match in _matches(_BY_COLON, text, possible):
         if not _PARTICIPLE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
             continue
         name = _NAMESEQ_AT.match(text, match.end())
@@ -694,6 +699,58 @@ def _inverted_end(words: list[str], keys: list[str], index: int) -> int:
     return end
 
 
+# Most passes look for a context that few texts hold. Each pass has a gate: a regex without
+# look-arounds found in every text where the pass can give a name (mostly the pass's regex up
+# to the name's capital: Hyperscan takes no pattern as large as a name). One Hyperscan scan
+# tells which gates a text holds, and a pass runs only where its gate is found (``_possible``).
+_TITLE_BEFORE_CAPITAL = Trigger(pattern=rf"(?:{'|'.join(_TITLES)})\.?[ \t]+[A-Z]")
+# a name's last letter, then what may stand before a description (``_NAME_BEFORE_DESCRIPTION``,
+# whose ``$`` also matches before a newline)
+_NAME_END = rf"[{_LOW}],?[ \t]*\(?\n?"
+# the label "I," without its look-ahead, which Hyperscan does not take
+_ANY_LABEL = "|".join(label.removesuffix("(?=,)") for label in _LABELS)
+# ``_cue_before`` lowers the text: every letter lowering to a cue's letter matches it here,
+# the Kelvin sign too (İ lowers to two characters: it can only stand before a cue)
+_ANY_CUE = "|".join(map(re.escape, _CUES))
+_GATES = {
+    _TITLED: _TITLE_BEFORE_CAPITAL,
+    _TITLED_UPPER: _TITLE_BEFORE_CAPITAL,
+    _LABELLED: Trigger(pattern=rf"(?:{_ANY_LABEL})(?:{_LABEL_END})[A-Z]"),
+    _BY_COLON: Trigger(pattern=_BY_COLON.pattern),
+    _FOREIGN_LABELLED: Trigger(pattern=f"{_FOREIGN_LABEL}[A-Z]"),
+    _SPEAKER: Trigger(pattern=f"{_CHAT_TIME}[A-Z]"),
+    _SIGNATURE: Trigger(pattern=f"{_CLOSING}[A-Z]"),
+    _KO_TITLE: Trigger(pattern=rf"[a-z][ \t]?(?:{_KO_TITLE.pattern})"),
+    _RUN: Trigger(pattern=rf"[A-Z][A-Za-z{_LOW}'’.-]*,?[ \t]+[A-Z]"),
+    _BARE_SPEAKER: Trigger(pattern=_BARE_SPEAKER.pattern),
+    _BLANK_BEFORE_CAPITAL: Trigger(pattern=rf"(?i:{_ANY_CUE}),?[ \t]+[A-Z]"),
+    _INITIAL_DOT: Trigger(pattern=r"[ \t][A-Z]\."),
+    _CREDENTIAL: Trigger(pattern=rf"{_NAME_END}(?:{'|'.join(CREDENTIALS)})"),
+    _AGE_SEX_OR_SIGNED: Trigger(pattern=_AGE_SEX_OR_SIGNED.pattern),
+    _DATED_LINE: Trigger(pattern=_DATED_LINE.pattern),
+    # (``_KOREAN`` without its look-behind and word end)
+    _KOREAN: Trigger(pattern=r"[A-Z][a-z]*(?:[ \t]+[A-Z][a-z]*-[a-z]|-[a-z]+[ \t]+[A-Z][a-z])"),
+    _UPPER_NAME: Trigger(pattern=r"[A-Z][A-Z][ \t]+[A-Z][A-Z]"),
+}
+# Without Hyperscan each gate would be one more ``re`` search, dearer than the passes it
+# spares: there every pass runs.
+_GATE_FILTER = Prefilter(list(_GATES.values())) if find_spec("hyperscan") else None
+_GATED_IDS = [id(pattern) for pattern in _GATES]  # (a pattern hashes its whole program)
+_EVERY_GATED = frozenset(_GATED_IDS)
+
+
+def _possible(text: str) -> frozenset[int]:
+    """The ``id`` of each pass of ``_GATES`` that can give a name in ``text``."""
+    if _GATE_FILTER is None:
+        return _EVERY_GATED
+    return frozenset(compress(_GATED_IDS, _GATE_FILTER.gates(text)))
+
+
+def _matches(pattern: re.Pattern[str], text: str, possible: Set[int]) -> Iterable[re.Match[str]]:
+    """The matches of a gated pass, or none where its gate is not found."""
+    return pattern.finditer(text) if id(pattern) in possible else ()
+
+
 class EnglishNameRecognizer(RegexEntityRecognizer):
     """Finds PERSON in English text: titles, labels, first-name dictionary, Korean romanised."""
 
@@ -717,42 +774,49 @@ class EnglishNameRecognizer(RegexEntityRecognizer):
 
     def _candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
         """Every name found by a title, a label, a run, a context or a Korean shape."""
-        for match in _TITLED.finditer(text):
-            start, end = _trim(text, *match.span("name"))
-            if end > start:
-                yield start, end, SCORE_TITLE
-        yield from _labelled(text)
-        for start, end in _foreign_context_names(text):
+        possible = _possible(text)
+        yield from _titled_names(text, possible)
+        yield from _labelled(text, possible)
+        for start, end in _foreign_context_names(text, possible):
             start, end = _trim(text, start, end)
             words = text[start:end].split()
             if len(words) >= 2 or (words and _key(words[0]) in _STRONG_FIRST):
                 yield start, end, SCORE_LABEL
-        runs = list(_RUN.finditer(text))
+        runs = list(_matches(_RUN, text, possible))
         for match in runs:
             # not the tail of a name it cannot read (Vietnamese letters: "Lạc Long Quân")
             if not after_capitalised_word(text, match.start()):
                 yield from _run_names(text, match.start(), match.group())
-        for match in _BARE_SPEAKER.finditer(text):
+        for match in _matches(_BARE_SPEAKER, text, possible):
             if _key(match.group("first")) in _STRONG_FIRST:
                 yield *match.span("name"), SCORE_LABEL
-        yield from _personal_context_names(text)
-        yield from _korean_and_upper_case(text, runs)
+        yield from _personal_context_names(text, possible)
+        yield from _korean_and_upper_case(text, runs, possible)
 
 
-def _personal_context_names(text: str) -> Iterator[tuple[int, int, float]]:
+def _titled_names(text: str, possible: Set[int]) -> Iterator[tuple[int, int, float]]:
+    """Names after a title, capitalised (``Dr. Park Ji-hoon``) or upper-case (``Mr KIM MIN-SU``)."""
+    for match in _matches(_TITLED, text, possible):
+        start, end = _trim(text, *match.span("name"))
+        if end > start:
+            yield start, end, SCORE_TITLE
+    for match in _matches(_TITLED_UPPER, text, possible):
+        if not any(_key(word) in _BLOCKED for word in match.group("name").split()):
+            yield *match.span("name"), SCORE_TITLE
+
+
+def _personal_context_names(text: str, possible: Set[int]) -> Iterator[tuple[int, int, float]]:
     """Names after greetings, family members and roles; given names with an initial; names
-    before credentials, an age and sex or a dated line; upper-case names after a title."""
-    yield from _cued_names(text)
-    for match in _INITIAL_END.finditer(text):
-        first = _WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
+    before credentials, an age and sex or a dated line."""
+    yield from _cued_names(text, possible)
+    for dot in _matches(_INITIAL_DOT, text, possible):
+        blank = dot.start() - 2  # before the initial
+        first = _WORD_BEFORE.search(text, max(0, blank - 24), blank)
         if first is not None:
             key = _key(first.group("first"))
             if key in FIRST_NAMES and (key not in _BLOCKED or key in _WORD_FIRST):
-                yield first.start(), match.end() - 1, SCORE_LABEL
-    for match in _TITLED_UPPER.finditer(text):
-        if not any(_key(word) in _BLOCKED for word in match.group("name").split()):
-            yield *match.span("name"), SCORE_TITLE
-    yield from _described_names(text)
+                yield first.start(), dot.start(), SCORE_LABEL
+    yield from _described_names(text, possible)
 
 
 def _cue_before(text: str, end: int) -> str | None:
@@ -772,9 +836,9 @@ def _cue_before(text: str, end: int) -> str | None:
     return None
 
 
-def _cued_names(text: str) -> Iterator[tuple[int, int, float]]:
+def _cued_names(text: str, possible: Set[int]) -> Iterator[tuple[int, int, float]]:
     """Names after a greeting, a family member or a role (``_CUES``)."""
-    for blank in _BLANK_BEFORE_CAPITAL.finditer(text):
+    for blank in _matches(_BLANK_BEFORE_CAPITAL, text, possible):
         cue = _cue_before(text, blank.start() + 1)
         if cue is None:
             continue
@@ -823,18 +887,18 @@ def _role_named(text: str, start: int) -> tuple[int, int, float] | None:
     return None
 
 
-def _described_names(text: str) -> Iterator[tuple[int, int, float]]:
+def _described_names(text: str, possible: Set[int]) -> Iterator[tuple[int, int, float]]:
     """Names before credentials, an age and sex, a signature mark or a sex cell, and names
     signing a dated note."""
     for pattern in (_CREDENTIAL, _AGE_SEX_OR_SIGNED):
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text, possible):
             at = match.start()
             name = _NAME_BEFORE_DESCRIPTION.search(text, max(0, at - 60), at)
             if name is not None:
                 start, end = _trim(text, *name.span("name"))
                 if _known_name(text[start:end].split()):
                     yield start, end, SCORE_LABEL
-    for match in _DATED_LINE.finditer(text):
+    for match in _matches(_DATED_LINE, text, possible):
         line_start = text.rfind("\n", 0, match.start()) + 1
         slash = text.rfind(" / ", line_start, match.start())
         line_start = line_start if slash < 0 else slash + 2
@@ -870,16 +934,16 @@ def _continues_name(text: str, index: int) -> bool:
 
 
 def _korean_and_upper_case(
-    text: str, runs: list[re.Match[str]]
+    text: str, runs: list[re.Match[str]], possible: Set[int]
 ) -> Iterator[tuple[int, int, float]]:
     """Romanised Korean names (hyphenated or joined) and upper-case names."""
-    for match in _KOREAN.finditer(text):
+    for match in _matches(_KOREAN, text, possible):
         given = match.group("g1") or match.group("s1") + match.group("g2")
         if (match.group("s2") or match.group("s1")) in KOREAN_SURNAMES and all(
             _ONE_SYLLABLE.fullmatch(part) for part in given.lower().split("-")
         ):  # Ji-hoon, A-reum; not Follow-up, Check-in
             yield match.start(), match.end(), SCORE_KOREAN
-    upper_runs = list(_UPPER_NAME.finditer(text)) if _TWO_CAPITALS.search(text) else []
+    upper_runs = list(_matches(_UPPER_NAME, text, possible))
     for start, end in _korean_joined(runs + upper_runs):
         yield start, end, SCORE_KOREAN
     for start, end in _upper_names(upper_runs):

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from bench.corpus import generate
+from scanner.recognizers import person_en
 from scanner.recognizers.person_en import (
+    _GATES,
+    _INITIAL_DOT,
+    _LABELS,
+    _TITLES,
     COMMON_FIRST_NAMES,
     COMMON_SURNAMES,
+    CREDENTIALS,
     FIRST_NAMES,
     SURNAMES,
     EnglishNameRecognizer,
+    _word_start,
 )
 from scanner.recognizers.person_ko import (
     SCORE_PARTICLE,
@@ -460,3 +471,85 @@ def test_english_name_lists_mark_common_words():
     assert {"Brown", "Young", "King", "Long"} <= COMMON_SURNAMES
     assert "Jennifer" in FIRST_NAMES and "Jennifer" not in COMMON_FIRST_NAMES
     assert "Alvarez" in SURNAMES and len(SURNAMES) > 9000 and len(FIRST_NAMES) > 3000
+
+
+# pieces of the contexts every English pass looks for, and letters that case-fold oddly
+ENGLISH_PIECES = [
+    "Dr. ", "Mr KIM MIN-SU", "Prof ", "Hi ", "hi, ", "Welcome Back ", "good morning ", "HUSBAND, ",
+    "than\u212as ", "FIANCÉ ", "my name is ", "Patient: ", "Verified by: ", "CC: ", "; ", "I, ",
+    "Ji-hoon", "Park ", "(21/F)", ", MD", " M.D.", " J. ", "[14:02] ", "Sarah: ", "감사합니다.\n",
+    "환자명: ", "님", " 고객", "Họ tên: ", "Trân trọng\n", "\n08/04 10:01", "Kim Sol", "Minji ",
+    "BYUN MINJI ", "Hughes, Rebecca", "June Palmer", "Grace ", "Lee", "John ", "Smith", "Ivy E.",
+    " on ", "·", ",M,", "\tF\t", "(signature)", "A-reum Kim", "Emma Ward", "MD", "(RN)", "İ", "ſ",
+    " ", "\n", "x", "2", "-", ".",
+]  # fmt: skip
+
+
+# one name of each kind the passes find
+ENGLISH_EXAMPLES = [
+    "Dr. Park Ji-hoon", "Dr. NOH SUA", "Patient: Ruby Ford … RUBY FORD", "Verified by: John Smith",
+    "CC: Grace Lee; Will Powell", "I, Sky Cruz", "환자명: Grace Lee", "[14:02] Grace Clark: ok",
+    "감사합니다.\nGrace Parker", "Grace Lee 님", "Hughes, Rebecca", "Sarah: see you", "Hi Will,",
+    "her daughter Noah", "Your coordinator Byul Bang", "this is MA BYUL", "Ariana B. · 08/11",
+    "Jade Short, MD", "Emma Ward\nMD", "Sky Rogers (RN)", "Faith Ward (21/F)", "10,Bill King,M,",
+    "Eom Sol\n08/04 10:01", "Kim Min-su", "A-reum Kim", "Cho Nayeon", "CLAIRE WONG", "HA MINJI",
+    "J. Smith",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def english_texts() -> list[str]:
+    rng = random.Random(20261125)
+    pieces = ["".join(rng.choices(ENGLISH_PIECES, k=rng.randrange(1, 14))) for _ in range(4000)]
+    around = [
+        "".join(rng.choices(ENGLISH_PIECES, k=2)) + example + rng.choice(ENGLISH_PIECES)
+        for example in ENGLISH_EXAMPLES
+        for _ in range(20)
+    ]
+    return [doc.text for doc in generate(21, 400)] + ENGLISH_EXAMPLES + pieces + around
+
+
+def test_english_gates_skip_only_passes_that_find_nothing(english_texts, monkeypatch):
+    recognizer = EnglishNameRecognizer()
+    with_hyperscan = [sorted(recognizer.candidates(text)) for text in english_texts]
+    monkeypatch.setattr(
+        person_en, "_GATE_FILTER", person_en.Prefilter(list(_GATES.values()), hyperscan=False)
+    )
+    with_re = [sorted(recognizer.candidates(text)) for text in english_texts]
+    monkeypatch.setattr(person_en, "_GATE_FILTER", None)  # every pass runs
+    for text, hyperscan_found, re_found in zip(english_texts, with_hyperscan, with_re, strict=True):
+        expected = sorted(recognizer.candidates(text))
+        assert hyperscan_found == expected, text
+        assert re_found == expected, text
+
+
+@pytest.mark.skipif(person_en._GATE_FILTER is None, reason="hyperscan is not installed")
+def test_every_english_gate_reaches_hyperscan():
+    gates = person_en._GATE_FILTER
+    assert gates is not None and gates._text._fallback == [] and gates._lowered._fallback == []
+
+
+@pytest.mark.parametrize(
+    ("branches", "sample"),
+    [
+        (_LABELS, ["Patient's name", "Patient ID holder", "Signed by", "I am", "I'm", "I,", "In"]),
+        (_TITLES, ["Mr", "Mrs", "Miss", "Ms", "Mx", "Dr", "Doctor", "Prof"]),
+        (tuple(sorted(CREDENTIALS, key=len, reverse=True)), ["MD", "M.D.", "PA-C", "PA", "PhD"]),
+    ],
+)
+def test_branches_grouped_by_first_letter_match_as_the_plain_alternation(branches, sample):
+    rng = random.Random(4)
+    separators = [" ", ": ", ", ", "\n", "x", "A", "-", ".", " Grace Lee", "Pt", "R"]
+    texts = ["".join(rng.choices(sample + separators, k=8)) for _ in range(2000)]
+    grouped = re.compile(rf"(?:{_word_start(branches)})[ \t]*(?P<next>[:,]?[ \t]*[A-Z]\w*)?")
+    plain = re.compile(rf"(?<!\w)(?:{'|'.join(branches)})[ \t]*(?P<next>[:,]?[ \t]*[A-Z]\w*)?")
+    for text in texts:
+        expected = [(m.span(), m.group("next")) for m in plain.finditer(text)]
+        assert [(m.span(), m.group("next")) for m in grouped.finditer(text)] == expected
+
+
+def test_an_initial_is_found_from_its_dot(english_texts):
+    from_blank = re.compile(r"[ \t][A-Z]\.(?=[ \t]*(?:$|\r?\n|[·|,(\-–—]|on\b|\d))", re.MULTILINE)
+    for text in english_texts + ["Ivy E.", "x J.\n", "Will P. on 3/4", " A.·", "\tB.2"]:
+        expected = [match.start() + 2 for match in from_blank.finditer(text)]
+        assert [dot.start() for dot in _INITIAL_DOT.finditer(text)] == expected
