@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
 from scanner.recognizers.regex_base import RegexEntityRecognizer, load_words, split_words
-from scanner.recognizers.trigger import Trigger
+from scanner.recognizers.trigger import Trigger, plain_lowered
 
 SCORE_STRONG = 0.85
 SCORE_HONORIFIC = 0.6
@@ -113,12 +113,40 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
-_NAME = re.compile(
-    rf"(?<![가-힣])(?P<name>(?:{_alternation(SURNAMES_TWO)}|[{SURNAMES_ONE}])"
-    rf"[{GIVEN_SYLLABLES}]{{1,2}})"
+def _surname() -> str:
+    """A surname at the start of a Hangul word, as a pattern that starts with a class.
+
+    The plain form, ``(?<![가-힣])(?:남궁|황보|...|[김이박...])``, starts with a look-behind,
+    which ``re`` tries at every position; a leading class lets it skip to the characters a
+    surname starts with. The first syllable is matched, then the second of a two-syllable
+    surname (which looks back at the first), else none: the plain form's matches, in its order.
+    """
+    first = "".join(sorted(set(SURNAMES_ONE).union(surname[0] for surname in SURNAMES_TWO)))
+    second = "|".join(f"(?<={surname[0]}){surname[1]}" for surname in SURNAMES_TWO)
+    return rf"[{first}](?<![가-힣].)(?:{second}|(?<=[{SURNAMES_ONE}]))"
+
+
+def _alternation_by_first(words: tuple[str, ...]) -> str:
+    """``_alternation`` grouped by first character: ``a(?:nh|ttn)|b(?:ác sĩ|à)``.
+
+    At each position ``re`` tries every word of a flat alternation, but of a grouped one only
+    the words that start with the character there.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"{re.escape(first)}(?:{_alternation(tuple(rest))})"
+        for first, rest in sorted(rests.items())
+    )
+
+
+# what follows a name: a title, a particle, or the end of its Hangul word
+_AFTER_NAME = (
     rf"(?=(?P<title>\s?(?:{_alternation(TITLES)}))|(?P<particle>{_alternation(PARTICLES)})"
     rf"|(?![가-힣]))"
 )
+_NAME = re.compile(rf"(?P<name>{_surname()}[{GIVEN_SYLLABLES}]{{1,2}}){_AFTER_NAME}")
 # a label, maybe with a note in brackets (비상연락처(가족):), then a colon or particle
 # (or a family member: "보호자: 어머니 박순자"; a list marker: "참조: 김민수, 이서연")
 _LABEL_BEFORE = re.compile(
@@ -152,7 +180,11 @@ _AGE_AFTER = re.compile(
     r"[ \t]*\([ \t]*\d{1,3}[ \t]*(?:세[ \t]*\)|(?:세|y)?[ \t]*[/,][ \t]*[MFmf남여])"
 )
 # (not after a digit or a letter: "72cc, 오심" is a volume, not a CC list)
-_CUE_BEFORE = re.compile(rf"(?<!\w)(?:{_alternation(FOREIGN_CUES)})[.:：,\s]*$", re.IGNORECASE)
+_CUE_BEFORE_SOURCE = rf"(?<!\w)(?:{_alternation_by_first(FOREIGN_CUES)})[.:：,\s]*$"
+_CUE_BEFORE = re.compile(_CUE_BEFORE_SOURCE, re.IGNORECASE)
+# the same for lowercased text (the cues are lowercase): each branch then starts with a plain
+# literal, which ``re`` checks before trying the branch (a case-insensitive one it tries)
+_LOWERED_CUE_BEFORE = re.compile(_CUE_BEFORE_SOURCE)
 # a cue ends with a letter, so it ends where the trailing [.:：,\s] characters start
 _CUE_REACH = max(len(cue) for cue in FOREIGN_CUES)
 _CUE_TRAILING = frozenset(".:：,")
@@ -186,6 +218,9 @@ _GIVEN_TITLED = re.compile(
     rf"(?:{_alternation(PARTICLES)})?(?![가-힣])|(?P<vocative>[아야])(?:[ \t,!?~.…]|$))",
     re.MULTILINE,
 )
+_GIVEN_FOLLOWERS = "님씨아야"  # what follows each _GIVEN_TITLED name
+# a Hangul syllable before ơi: every _GIVEN_VOCATIVE match holds one ("ơi" is also in người)
+_NAME_BEFORE_OI = re.compile(r"[가-힣][ \t]+ơi", re.IGNORECASE)
 # words that end a vocative-looking run: "여기야", "누구야", "주사야"
 NOT_VOCATIVE = split_words("여기 저기 거기 누구 주사 우유 소주 미소 요기 이거 수고 이제 정말")
 # two-syllable words that take 님 as titles, kinship terms and roles do, not names
@@ -261,7 +296,7 @@ def _listed_after(text: str, previous: tuple[int, int, float], start: int, end: 
 
 def _given_names(text: str, seen: set[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
     """Given names alone: with 님 / 씨 (민지 씨), or called by a Vietnamese vocative."""
-    for match in _GIVEN_TITLED.finditer(text):
+    for match in _given_titled(text):
         name = match.group("name")
         if match.span("name") in seen or name in NOT_GIVEN:
             continue
@@ -269,10 +304,36 @@ def _given_names(text: str, seen: set[tuple[int, int]]) -> Iterator[tuple[int, i
         if vocative is not None and not _vocative_name(name, vocative):
             continue
         yield *match.span("name"), SCORE_GIVEN_TITLED
-    if "ơi" in text:
+    if "ơi" in text and _NAME_BEFORE_OI.search(text):
         for match in _GIVEN_VOCATIVE.finditer(text):
             if match.span("name") not in seen and match.group("name") not in STOPWORDS:
                 yield *match.span("name"), SCORE_STRONG
+
+
+def _given_titled(text: str) -> Iterator[re.Match[str]]:
+    """``_GIVEN_TITLED.finditer(text)``, tried only where a match can start.
+
+    A match's two-syllable name starts two characters before 님 / 씨 / 아 / 야, or three
+    before 님 / 씨 after a space; it follows a non-Hangul character, so matches never overlap,
+    and trying those starts in order finds ``finditer``'s matches without a scan of every
+    position (``str.find`` finds the four characters faster than ``re`` does).
+    """
+    tried = -1
+    for follower in sorted(_positions(text, _GIVEN_FOLLOWERS)):
+        for start in (follower - 3, follower - 2):
+            if start > tried and start >= 0:
+                tried = start
+                if (match := _GIVEN_TITLED.match(text, start)) is not None:
+                    yield match
+
+
+def _positions(text: str, chars: str) -> Iterator[int]:
+    """Every position of each of ``chars`` in ``text`` (character by character)."""
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            yield at
+            at = text.find(char, at + 1)
 
 
 def _vocative_name(name: str, vocative: str) -> bool:
@@ -325,17 +386,23 @@ def _cued(text: str, start: int, end: int) -> bool:
         return True
     if _VOCATIVE_AFTER.match(text, end):
         return True
-    if (
-        head
-        and not _HANGUL.match(head[-1])
-        and _CUE_BEFORE.search(text, _cue_start(text, before, start), start)
-    ):
+    if head and not _HANGUL.match(head[-1]) and _cue_before(text, before, start):
         return True  # cues are Latin-script words, so a Hangul character before rules them out
     return bool(
         (not head or head.endswith("\n"))
         and _SIGNATURE_AFTER.match(text, end)
         and _CLOSING_LINE.search(text, max(0, start - 60), start)
     )
+
+
+def _cue_before(text: str, before: int, start: int) -> bool:
+    """Whether a foreign cue (``Chào``, ``bác sĩ``, ``Dear``...) ends before ``start``, with
+    only spaces and punctuation between."""
+    cue_start = _cue_start(text, before, start)
+    lowered = plain_lowered(text)
+    if lowered is not None and len(lowered) == len(text):  # lowercased letter by letter
+        return _LOWERED_CUE_BEFORE.search(lowered, cue_start, start) is not None
+    return _CUE_BEFORE.search(text, cue_start, start) is not None
 
 
 def _cue_start(text: str, before: int, start: int) -> int:

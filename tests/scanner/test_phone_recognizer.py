@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import random
+import re
 
 import phonenumbers
 import pytest
 
+from bench.corpus import generate
 from scanner.recognizers import phone
-from scanner.recognizers.phone import MultiRegionPhoneRecognizer, glued, plausibly_written
+from scanner.recognizers.organisation import after_business_cue, on_letterhead_line
+from scanner.recognizers.phone import (
+    SHAPES,
+    KoreanMobilePatternRecognizer,
+    MultiRegionPhoneRecognizer,
+    glued,
+    plausibly_written,
+)
 
 
 @pytest.mark.parametrize(
@@ -163,18 +172,18 @@ def test_the_region_is_the_first_that_reads_the_number():
 
 def test_text_without_phone_shapes_is_never_checked(monkeypatch):
     calls = []
-    real_check = phonenumbers.is_valid_number
+    real_check = phone.region_and_type
 
     def counting_check(number):
-        calls.append(number.national_number)
+        calls.append(number)
         return real_check(number)
 
-    monkeypatch.setattr(phone.phonenumbers, "is_valid_number", counting_check)
+    monkeypatch.setattr(phone, "region_and_type", counting_check)
     decoys = "2023-10-12 17:00, 880227-2521905, 1,234,567원, INV-2023-000123, 20231012345"
     assert _spans(decoys) == []
     assert calls == []
     assert _spans("x 010-1234-5678") == ["010-1234-5678"]
-    assert calls == [1012345678]
+    assert calls == [(82, "1012345678")]
 
 
 def _parsed_valid(raw: str, region: str) -> bool:
@@ -202,7 +211,7 @@ def test_national_reading_agrees_with_phonenumbers_parse() -> None:
             continue
         for region in kinds[kind]:
             expected = _parsed_valid(raw, region)
-            assert phone.valid(raw, region) is expected, (raw, region)
+            assert (phone.valid_type(raw, region) is not None) is expected, (raw, region)
             checked += 1
             accepted += expected
     assert accepted > 200  # the sample holds valid numbers of every kind, not only rejects
@@ -221,9 +230,153 @@ def test_international_reading_agrees_with_phonenumbers_parse() -> None:
             continue
         expected = phonenumbers.parse(raw, None)
         found = phone.international_number(raw)
-        assert found is not None, raw
-        assert (found.country_code, found.national_number) == (
+        assert found == (
             expected.country_code,
-            expected.national_number,
+            phonenumbers.national_significant_number(expected),
         ), raw
         checked += 1
+
+
+def _number_samples() -> list[phonenumbers.PhoneNumber]:
+    """Every region's example numbers of every type, each changed a few ways (digits
+    replaced, cut, added, leading zeros), and random numbers of every country code."""
+    rng = random.Random(20261128)
+    seeds = [
+        example
+        for region in sorted(phonenumbers.SUPPORTED_REGIONS)
+        for kind in phonenumbers.PhoneNumberType.values()
+        if (example := phonenumbers.example_number_for_type(region, kind)) is not None
+    ]
+    seeds += [
+        example
+        for code in sorted(phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS)
+        if (example := phonenumbers.example_number_for_non_geo_entity(code)) is not None
+    ]
+    samples = []
+    for seed in seeds:
+        digits = str(seed.national_number)
+        for _ in range(6):
+            changed = rng.choice(
+                [
+                    digits,
+                    digits[:-2] + f"{rng.randrange(100):02d}",
+                    digits[: rng.randint(1, len(digits))],
+                    digits + str(rng.randrange(10)),
+                    digits[:2] + "".join(rng.choice("0123456789") for _ in digits[2:]),
+                ]
+            )
+            number = phonenumbers.PhoneNumber(seed.country_code, int(changed))
+            if rng.random() < 0.1:
+                number.italian_leading_zero = True
+                number.number_of_leading_zeros = rng.choice([None, 1, 2])
+            samples.append(number)
+    for code in [*sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE), 0, 999]:
+        for _ in range(20):
+            digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 14)))
+            samples.append(phonenumbers.PhoneNumber(code, int(digits)))
+    return samples
+
+
+def test_region_type_and_validity_agree_with_phonenumbers() -> None:
+    """The compiled metadata reads every number as phonenumbers does: region, type, validity."""
+    samples = _number_samples()
+    kinds = set()
+    for sample in samples:
+        number = (sample.country_code, phonenumbers.national_significant_number(sample))
+        region, kind = phone.region_and_type(number)
+        assert region == phonenumbers.region_code_for_number(sample), sample
+        assert kind == phonenumbers.number_type(sample), sample
+        valid = phonenumbers.is_valid_number(sample)
+        assert (kind != phonenumbers.PhoneNumberType.UNKNOWN) is valid, sample
+        if region is not None:
+            assert phonenumbers.is_valid_number_for_region(sample, region) is valid, sample
+        kinds.add(kind)
+    assert len(samples) > 10_000
+    assert kinds == set(phonenumbers.PhoneNumberType.values())  # every type, and invalid ones
+
+
+def test_possible_lengths_agree_with_phonenumbers() -> None:
+    """``is_possible`` is phonenumbers' for every country code and every length."""
+    for code in [*sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE), 0, 999]:
+        for length in range(1, 20):
+            sample = phonenumbers.PhoneNumber(code, int("7" * length))
+            number = (code, "7" * length)
+            assert phone.is_possible(number) is phonenumbers.is_possible_number(sample), number
+
+
+_NUMBERS = [
+    "010-1234-5678", "02-345-6789", "031-123-4567", "+82 10 1234 5678", "(+82) 2-1234-5678",
+    "(+82) 10-2040-6930", "+1 212 555 0123", "(212) 555-0123", "212-555-0123", "1588-1234",
+    "080-123-4567", "070-1234-5678", "0912 345 678", "028 3822 1234", "+84 28 3822 1234",
+    "07700 900123", "+44 20 7946 0958", "+33 1 23 45 67 89", "+7 8", "(02) 123-4567",
+    "+1 (800) 555-0199", "+39 06 1234 5678", "01012345678", "+82-10-597", "010-5981-6130",
+]  # fmt: skip
+_ORGANISATION_CUES = [
+    "병원 ", "대표번호 ", "성형외과 ", "Clinic ", "Hotline: ", "Phòng khám Hoa: ", "T. ",
+]  # fmt: skip
+_OTHER_PIECES = [" www.clinic.kr", " https://clinic.vn/", "\n", " ", "-", "12", "٠١٢", "x", "("]
+
+
+def _texts_with_numbers(count: int) -> list[str]:
+    """Corpus texts with phone numbers (some after an organisation's label), letterhead
+    sites and decoys inserted at random places."""
+    rng = random.Random(20261129)
+    texts = [doc.text for doc in generate(29, count // 2)]
+    for _ in range(count - len(texts)):
+        text = rng.choice(texts)
+        for _ in range(rng.randint(1, 6)):
+            at = rng.randint(0, len(text))
+            piece = rng.choice(
+                [
+                    rng.choice(_NUMBERS),
+                    rng.choice(_ORGANISATION_CUES) + rng.choice(_NUMBERS),
+                    rng.choice(_OTHER_PIECES),
+                ]
+            )
+            text = text[:at] + piece + text[at:]
+        texts.append(text)
+    return texts
+
+
+def test_shapes_are_found_as_with_the_boundary_tested_first() -> None:
+    """SHAPES tests its first character before its boundary: the same matches."""
+    reference = re.compile(rf"{phone._NOT_GLUED_BEFORE}(?=[\d(+]){phone._SHAPES}")
+    for text in _texts_with_numbers(600):
+        found = [(m.span(), m.lastgroup) for m in SHAPES.finditer(text)]
+        assert found == [(m.span(), m.lastgroup) for m in reference.finditer(text)], text
+
+
+def _organisation_line_by_cues_first(text: str, found: phone.Reading) -> bool:
+    """The reference: the cues first, then the type of the number as written."""
+    start, end = found.start, found.end
+    if not (after_business_cue(text, start) or on_letterhead_line(text, start, end)):
+        return False
+    return phone.written_type(text[start:end], found.region) in phone.ORGANISATION_TYPES
+
+
+def test_organisation_check_agrees_with_checking_the_cues_first() -> None:
+    """A read number's known type skips the cues only where they could not change the
+    answer (a mobile stays a person's after any cue)."""
+    checked = organisations = 0
+    for text in _texts_with_numbers(1_200):
+        for match in SHAPES.finditer(text):
+            found = phone.read(match)
+            if found is None:
+                continue
+            expected = _organisation_line_by_cues_first(text, found)
+            assert phone.organisation_line(text, found) is expected, (text, found)
+            checked += 1
+            organisations += expected
+    assert checked > 1_000
+    assert organisations > 100
+
+
+def test_korean_mobile_trigger_fires_wherever_the_recognizer_finds_a_number() -> None:
+    recognizer = KoreanMobilePatternRecognizer()
+    trigger = re.compile(KoreanMobilePatternRecognizer.TRIGGER.pattern)
+    found = 0
+    for text in _texts_with_numbers(1_000):
+        if recognizer.analyze(text, []):
+            found += 1
+            assert trigger.search(text) is not None, text
+    assert found > 200
