@@ -47,10 +47,11 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from enum import IntFlag, auto
+from functools import cache, cached_property, lru_cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -150,6 +151,7 @@ _HEAD_END = re.compile("[\\s'\u2019-]")
 _WORD_END = re.compile("[\\s'\u2019]")  # where a term's literal first word ends (see _atoms)
 
 
+@lru_cache(maxsize=4096)
 def term_key(term: str) -> str:
     """Return the lookup key of a term or matched text: NFC, casefolded, without spaces."""
     text = unicodedata.normalize("NFC", term).replace("\u2019", "'")
@@ -309,29 +311,36 @@ class LoweredTerms:
 
     ``re`` cannot skip ahead to a term's first character in a case-insensitive alternation,
     so it tries the whole trie at every position. ``folded`` is the trie of the lowercased
-    case-insensitive terms, compiled case-sensitively (so ``re`` does skip ahead and checks
-    each branch's first character cheaply) and run on ``text.lower()``; ``exact`` is the
-    ALL-CAPITALS part, run on the text. ``finditer`` merges them as the alternation would:
-    leftmost match first, the case-insensitive terms winning a tie. Texts where lowercasing
-    is not equivalent to IGNORECASE (length changes, ſ, ı, µ, Greek, Cyrillic) are matched
-    with the original pattern.
+    case-insensitive terms, compiled case-sensitively and run on ``text.lower()``; ``exact``
+    is the ALL-CAPITALS part, run on the text. Both are tried only where ``heads`` found a
+    first word of their terms (in one pass that also finds the signal words). ``finditer``
+    merges them as the alternation would: leftmost match first, the case-insensitive terms
+    winning a tie. Texts where lowercasing is not equivalent to IGNORECASE (length changes,
+    ſ, ı, µ, Greek, Cyrillic) are matched with the original pattern.
     """
 
     pattern: re.Pattern[str] | DeferredPattern
     folded: FirstCharTrie | None
     exact: re.Pattern[str] | None
-    heads: Any = None  # an Aho-Corasick automaton of the folded terms' first words, or None
+    heads: FirstWords | None = None  # None: try the patterns everywhere
 
     @classmethod
     def build(
-        cls, pattern: re.Pattern[str] | DeferredPattern, terms: Iterable[str], dose: str
+        cls,
+        pattern: re.Pattern[str] | DeferredPattern,
+        terms: Iterable[str],
+        dose: str,
+        signals: Mapping[str, Signal] | None = None,
     ) -> LoweredTerms:
-        """Build the split patterns for ``pattern`` = ``compile_terms(terms, ...)``."""
+        """Build the split patterns for ``pattern`` = ``compile_terms(terms, ...)``.
+
+        ``signals`` (lowercased words) are looked for in the same pass as the first words.
+        """
         folded, exact = _split_terms(terms)
         lowered_terms = {term.lower() for term in folded}
         exact_regex = trie_regex(exact)
         return cls(
-            heads=first_words(lowered_terms),
+            heads=first_words(lowered_terms, {term.lower() for term in exact}, signals or {}),
             pattern=pattern,
             folded=FirstCharTrie(lowered_terms, dose) if lowered_terms else None,
             exact=(
@@ -343,45 +352,238 @@ class LoweredTerms:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)`` (same spans and groups' spans)."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[Iterator[re.Match[str]], Signal | None]:
+        """``finditer``'s matches, and the signals of the signal words found in the lowered
+        text by the same pass (None when the pass did not run: look for them yourself)."""
         lowered = plain_lowered(text)
         if lowered is None or len(lowered) != len(text):
-            yield from self.pattern.finditer(text)
-            return
+            return self.pattern.finditer(text), None
         folded, exact = self.folded, self.exact
-        position = 0
-        scan = _FoldedScan(folded, lowered, self.heads) if folded else None
-        low = scan.search(0) if scan else None
-        high = exact.search(text) if exact else None
-        while low is not None or high is not None:
-            if high is None or (low is not None and low.start() <= high.start()):
-                assert low is not None
-                found = low
-            else:
-                found = high
-            yield found
-            position = found.end()
-            if low is not None and low.start() < position:
-                low = scan.search(position) if scan else None
-            if high is not None and high.start() < position:
-                high = exact.search(text, position) if exact else None
+        low: _Search | None = None
+        high: _Search | None = None
+        if self.heads is None:
+            low = partial(folded.search, lowered) if folded else None
+            high = partial(exact.search, text) if exact else None
+            return _merged(low, high), None
+        found = self.heads.find(lowered)
+        if folded:
+            low = _Leftmost(partial(folded.match, lowered), found.starts)
+        if exact:
+            high = _Leftmost(partial(exact.match, text), found.acronym_starts)
+        return _merged(low, high), found.signals
 
 
-def first_words(terms: Iterable[str]) -> Any:
-    """An automaton of the terms' first words (up to a space or an apostrophe), or None.
+_Search = Callable[[int], re.Match[str] | None]  # the leftmost match from a position on
 
-    Every match of a term starts with its first word, letter for letter, so a term can only
-    start where the automaton found a first word. None when a term has no first word.
-    """
-    automaton = ahocorasick.Automaton()
-    for term in terms:
-        head = _WORD_END.split(term, maxsplit=1)[0]
-        if not head:
-            return None
-        automaton.add_word(head, len(head))
-    if len(automaton) == 0:
+
+def _merged(low: _Search | None, high: _Search | None) -> Iterator[re.Match[str]]:
+    """The case-insensitive (``low``) and exact (``high``) matches, merged as the alternation
+    would find them: leftmost first, the case-insensitive one winning a tie."""
+    position = 0
+    low_found = low(0) if low else None
+    high_found = high(0) if high else None
+    while low_found is not None or high_found is not None:
+        if high_found is None or (
+            low_found is not None and low_found.start() <= high_found.start()
+        ):
+            assert low_found is not None
+            found = low_found
+        else:
+            found = high_found
+        yield found
+        position = found.end()
+        if low_found is not None and low_found.start() < position:
+            low_found = low(position) if low else None
+        if high_found is not None and high_found.start() < position:
+            high_found = high(position) if high else None
+
+
+class _Leftmost:
+    """The leftmost match from a position on, tried only where a match may start."""
+
+    def __init__(self, match: _Search, starts: list[int]) -> None:
+        """``match(start)``: the match at ``start``; ``starts``: where one may be, in order."""
+        self._match = match
+        self._starts = starts
+        self._next = 0  # searches come with rising positions: starts before this are done
+
+    def __call__(self, position: int) -> re.Match[str] | None:
+        """The match at the first start at or after ``position`` where there is one."""
+        starts = self._starts
+        index = bisect_left(starts, position, self._next)
+        found = None
+        while found is None and index < len(starts):
+            found = self._match(starts[index])
+            index += 1
+        self._next = index
+        return found
+
+
+class Signal(IntFlag):
+    """What a signal word found in a text says may be there (see ``_screen``)."""
+
+    DECOY = auto()  # the first word of a decoy phrase
+    MARKETING = auto()
+    SELLING = auto()  # a price-list title or an offer word
+    RARE = auto()  # a rare-risk word
+
+
+NO_SIGNAL = Signal(0)
+
+
+def signal_words(decoy_heads: Iterable[str]) -> dict[str, Signal]:
+    """The lowercased words that turn the screens on, each with the signals it gives."""
+    groups = (
+        (Signal.DECOY, decoy_heads),
+        (Signal.MARKETING, (word.lower() for word in MARKETING)),
+        (Signal.SELLING, (word.lower() for word in (*PRICE_LIST, *OFFER_WORDS))),
+        (Signal.RARE, RARE_WORDS),
+    )
+    words: dict[str, Signal] = {}
+    for signal, group in groups:
+        for word in filter(None, group):
+            words[word] = words.get(word, NO_SIGNAL) | signal
+    return words
+
+
+def first_words(
+    terms: Iterable[str], acronyms: Iterable[str], signals: Mapping[str, Signal]
+) -> FirstWords | None:
+    """The finder of the first words (up to a space or an apostrophe) of the lowered
+    case-insensitive ``terms`` and lowered ``acronyms``, and of the signal words; None when
+    a term has no first word."""
+    heads = {_WORD_END.split(term, maxsplit=1)[0] for term in terms}
+    acronym_heads = {_WORD_END.split(term, maxsplit=1)[0] for term in acronyms}
+    if "" in heads | acronym_heads or not heads | acronym_heads:
         return None
+    return FirstWords(heads, acronym_heads, signals)
+
+
+class FirstWordsFound(NamedTuple):
+    """What ``FirstWords.find`` found in a lowered text."""
+
+    starts: list[int]  # where case-insensitive terms' first words start, in order
+    acronym_starts: list[int]  # where the ALL-CAPITALS terms' (lowered) first words start
+    signals: Signal
+
+
+class FirstWords:
+    """Finds where first words start in a lowered text, and which signal words it holds.
+
+    Every match of a term starts with its first word, letter for letter (an acronym's
+    lowered first word in the lowered text), so a term can only start where a first word
+    was found. An Aho-Corasick automaton finds the signal words, the acronyms' first words
+    and the other first words starting with a Latin letter or digit; the rest (Korean) are
+    looked for by a regex that skips to a possible first letter followed by a possible
+    second letter. The split is for speed: the automaton looks a letter up among the first
+    letters one by one, and hundreds of syllables start Korean words, while two syllables
+    rarely pass.
+    """
+
+    def __init__(
+        self, heads: set[str], acronym_heads: set[str], signals: Mapping[str, Signal]
+    ) -> None:
+        """Index the first words and the ``signals`` (all lowercased, none empty)."""
+        latin = {head for head in heads if _LATIN_CHAR.match(head)}
+        self._automaton = _automaton(
+            {
+                word: (
+                    len(word),
+                    word in latin,
+                    _ends_with_edge(word),
+                    word in acronym_heads,
+                    signals.get(word),
+                )
+                for word in latin | acronym_heads | set(signals)
+            }
+        )
+        others = heads - latin
+        self._one_letter = {head for head in others if len(head) == 1}
+        self._by_two_letters: dict[str, tuple[str, ...]] = {}
+        for head in sorted(others - self._one_letter):
+            self._by_two_letters[head[:2]] = (*self._by_two_letters.get(head[:2], ()), head)
+        self._other_letters = _two_letter_filter(others) if others else None
+
+    def find(self, lowered: str) -> FirstWordsFound:
+        """Where first words start in ``lowered``, and the signals found."""
+        starts = set()
+        acronym_starts = set()
+        signals = NO_SIGNAL
+        if self._automaton is not None:
+            for end, word in self._automaton.iter(lowered):
+                length, first, edge, acronym, word_signals = word
+                start = end - length + 1
+                if first and _at_word_start(lowered, start, end + 1, edge):
+                    starts.add(start)
+                if acronym:
+                    acronym_starts.add(start)
+                if word_signals is not None:
+                    signals |= word_signals
+        if self._other_letters is not None:
+            for letter in self._other_letters.finditer(lowered):
+                start = letter.start()
+                longer = self._by_two_letters.get(lowered[start : start + 2], ())
+                if letter.group() in self._one_letter or lowered.startswith(longer, start):
+                    starts.add(start)
+        return FirstWordsFound(sorted(starts), sorted(acronym_starts), signals)
+
+
+# What a Latin term's first letter never follows, and what its last letter never precedes
+# (``_atoms``, ``_RIGHT_EDGE``): the classes' characters (all below U+2000), for set look-ups.
+_WORD_CHARS = frozenset(filter(_LATIN_CHAR.match, map(chr, range(0x2000))))
+_LETTERS_AND_MARKS = frozenset(
+    filter(re.compile(f"[{_LATIN_LETTERS}{_COMBINING}]").match, map(chr, range(0x2000)))
+)
+
+
+def _ends_with_edge(head: str) -> bool:
+    """True when no match of a term with this first word is followed by a Latin letter or
+    a combining mark.
+
+    The term either ends with the word (at an edge, as the word ends in a Latin letter or
+    digit) or goes on with a space or an apostrophe.
+    """
+    return _LATIN_CHAR.match(unicodedata.normalize("NFC", head)[-1]) is not None
+
+
+def _at_word_start(lowered: str, start: int, end: int, edge: bool) -> bool:
+    """True when a Latin first word found at ``start:end`` may begin a term: no Latin letter
+    or digit before it and, with an ``edge``, no Latin letter or combining mark after it."""
+    return lowered[start - 1 : start] not in _WORD_CHARS and not (
+        edge and lowered[end : end + 1] in _LETTERS_AND_MARKS
+    )
+
+
+def _automaton(values: Mapping[str, object]) -> Any:
+    """An Aho-Corasick automaton of ``values``' words, reporting their values (None if none)."""
+    if not values:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, value in sorted(values.items()):  # sorted: the same speed in every process
+        automaton.add_word(word, value)
     automaton.make_automaton()
     return automaton
+
+
+def _two_letter_filter(words: set[str]) -> re.Pattern[str]:
+    """A regex of the letter where one of ``words`` may start: a one-letter word, or the first
+    letter of a longer word followed by the second letter of one."""
+    singles = {word for word in words if len(word) == 1}
+    longer = words - singles
+    followers = []
+    if singles:
+        followers.append(f"(?<={_letter_class(singles)})")
+    if longer:
+        followers.append(f"(?={_letter_class({word[1] for word in longer})})")
+    firsts = singles | {word[0] for word in longer}
+    return re.compile(f"{_letter_class(firsts)}(?:{'|'.join(followers)})")
+
+
+def _letter_class(letters: Iterable[str]) -> str:
+    """A regex character class of ``letters``."""
+    return "[" + "".join(re.escape(letter) for letter in sorted(letters)) + "]"
 
 
 class FirstCharTrie:
@@ -424,30 +626,6 @@ class FirstCharTrie:
         return self._whole.compiled.search(text, position)
 
 
-class _FoldedScan:
-    """``folded.search(lowered, position)``, tried only where a term's first word starts."""
-
-    def __init__(self, folded: FirstCharTrie, lowered: str, heads: Any) -> None:
-        """Find every place a first word starts in ``lowered`` (all places without ``heads``)."""
-        self.folded = folded
-        self.lowered = lowered
-        self.starts: list[int] | None = (
-            sorted({end - length + 1 for end, length in heads.iter(lowered)})
-            if heads is not None
-            else None
-        )
-
-    def search(self, position: int) -> re.Match[str] | None:
-        """The leftmost match at or after ``position``, as ``folded.search`` finds it."""
-        if self.starts is None:
-            return self.folded.search(self.lowered, position)
-        for start in self.starts[bisect_left(self.starts, position) :]:
-            found = self.folded.match(self.lowered, start)
-            if found is not None:
-                return found
-        return None
-
-
 @dataclass(frozen=True)
 class TermIndex:
     """Compiled term lists: one pattern for all terms, their types, and the decoy phrases."""
@@ -476,12 +654,14 @@ class TermIndex:
         pattern = (
             DeferredPattern(lambda: terms_regex(terms, with_dose=True) or "") if terms else None
         )
+        decoy_heads = heads(decoys)
+        signals = signal_words(decoy_heads)
         return cls(
             pattern=pattern,
             entity_by_key=entity_by_key,
             decoys=compile_terms(decoys),
-            lowered=LoweredTerms.build(pattern, terms, _DOSE) if pattern else None,
-            decoy_heads=heads(decoys),
+            lowered=LoweredTerms.build(pattern, terms, _DOSE, signals) if pattern else None,
+            decoy_heads=decoy_heads,
         )
 
 
@@ -585,7 +765,7 @@ class MedicalTermRecognizer(SelfLabelling, EntityRecognizer):
         wanted = set(entities or self.ENTITIES)
         results = []
         lowered = self.index.lowered
-        matches = lowered.finditer(text) if lowered else pattern.finditer(text)
+        matches, signals = lowered.scan(text) if lowered else (pattern.finditer(text), None)
         screen: tuple[bool, bool, bool, bool] | None = None
         for match in matches:
             start, end = match.span("term")
@@ -595,7 +775,7 @@ class MedicalTermRecognizer(SelfLabelling, EntityRecognizer):
             score = TERM_SCORE
             if entity == "MEDICATION" and match.start("dose") < match.end("dose"):
                 end, score = match.end("dose"), DOSE_SCORE
-            screen = screen or self._screen(text)
+            screen = screen or self._screen(text, signals)
             if self._dropped(text, start, end, screen):
                 continue
             results.append(
@@ -612,9 +792,15 @@ class MedicalTermRecognizer(SelfLabelling, EntityRecognizer):
             )
         return results
 
-    def _screen(self, text: str) -> tuple[bool, bool, bool, bool]:
+    def _screen(self, text: str, signals: Signal | None) -> tuple[bool, bool, bool, bool]:
         """Whether ``text`` may hold a decoy phrase, a marketing word, a commercial word, and
-        a rare-risk word (once per text)."""
+        a rare-risk word (once per text), from the ``signals`` found when there are some."""
+        if signals is None:
+            return self._screen_text(text)
+        return _screen_of(signals, "" in self.index.decoy_heads)
+
+    def _screen_text(self, text: str) -> tuple[bool, bool, bool, bool]:
+        """``_screen`` looking for the words in ``text`` itself."""
         lowered = plain_lowered(text)
         if lowered is None:
             return True, True, True, True  # letters where lowercasing and IGNORECASE disagree
@@ -689,6 +875,18 @@ def _selling_words() -> Any:
         automaton.add_word(word.lower(), len(word))
     automaton.make_automaton()
     return automaton
+
+
+@cache
+def _screen_of(signals: Signal, decoys_anywhere: bool) -> tuple[bool, bool, bool, bool]:
+    """``_screen`` from the signals found in a text (a few values, each worked out once)."""
+    marketing = Signal.MARKETING in signals
+    return (
+        decoys_anywhere or Signal.DECOY in signals,
+        marketing,
+        marketing or Signal.SELLING in signals,
+        Signal.RARE in signals,
+    )
 
 
 def _rare(lowered: str) -> bool:

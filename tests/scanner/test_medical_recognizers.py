@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
 import unicodedata
 
 import pytest
 
+from bench.corpus import generate
 from scanner.recognizers.medical import (
     DOSE_SCORE,
     ENTITIES,
+    MARKETING,
+    OFFER_WORDS,
+    PRICE_LIST,
+    RARE_WORDS,
     TERM_SCORE,
+    LoweredTerms,
     MedicalTermRecognizer,
     TermIndex,
     compile_terms,
+    packaged_index,
     packaged_term_files,
     term_key,
 )
@@ -399,3 +408,75 @@ def test_a_consent_forms_generic_risks_are_not_the_patients(medical, text, expec
 )
 def test_list_changes(medical, text, expected):
     assert medical(text) == expected
+
+
+# Words next to which the first-word shortcuts decide: terms and first words of every kind
+# (Latin, Korean of one and more syllables, acronyms, with a digit, a hyphen, a slash, a
+# Hangul ending), decoys and signal words, glued to letters, digits, marks and particles.
+_PIECES = [
+    "depression", "Depression", "great depression", "ct", "CT", "ct scan", "ct촬영", "hiv",
+    "HIV", "AIDS", "aids", "COVID-19", "covid", "t2dm", "co-amoxiclav", "c-section",
+    "amoxicillin/clavulanate", "face lift", "face-lift", "botox", "Botox를", "thu", "thuốc",
+    "bệnh", "tiểu đường", unicodedata.normalize("NFD", "tiểu đường"), "nâng mũi", "mũi",
+    "간", "실", "목", "코", "코 성형", "코성형", "고혈압", "고혈압이", "1형 당뇨", "a형 간염",
+    "쌍수를 들고", "유산균", "hearing aids", "rarely", "hiếm gặp", "드물게", "c++", "x)",
+    "b12 deficiency", "B12", "Ab-1", "ab-1", "리도카인",
+    *MARKETING, *PRICE_LIST, *OFFER_WORDS,
+]  # fmt: skip
+_GLUE = ["", "", " ", " ", "\n", "x", "Y", "9", "-", "'", "\u0301", "를", "이", "ư", "%", ", "]
+
+
+def _glued_texts(count: int, seed: int = 20261126) -> list[str]:
+    """Random texts of ``_PIECES`` and ``_GLUE``, plus generated documents."""
+    rng = random.Random(seed)
+    texts = [
+        "".join(rng.choice(_PIECES) + rng.choice(_GLUE) for _ in range(rng.randrange(1, 9)))
+        for _ in range(count)
+    ]
+    return texts + [doc.text for doc in generate(seed, 200)]
+
+
+def _matches(lowered: LoweredTerms, text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [(m.span(), m.span("term"), m.span("dose")) for m in lowered.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        packaged_index(),
+        TermIndex.build(
+            {
+                "condition.x.txt": ["ct", "c++", "x)", "b12 deficiency", "tiểu đường", "실"],
+                "medication.x.txt": ["HIV", "CT", "Ab-1", "amoxicillin", "리도카인"],
+                "decoys.txt": ["CT scan", "c++ code"],
+            }
+        ),
+    ],
+    ids=["packaged", "edges"],
+)
+def test_terms_found_from_first_words_are_those_found_everywhere(index: TermIndex) -> None:
+    lowered = index.lowered
+    assert lowered is not None and lowered.heads is not None
+    everywhere = dataclasses.replace(lowered, heads=None)
+    for text in _glued_texts(1500):
+        assert _matches(lowered, text) == _matches(everywhere, text), text
+
+
+@pytest.mark.parametrize(
+    "decoys",
+    [[], ["promotion of health", "rarely seen"], ["İstanbul depression"]],
+    ids=["packaged", "a decoy starting with a signal word", "a decoy in any text"],
+)
+def test_the_screen_from_the_words_found_is_the_screen_of_the_text(
+    decoys: list[str], tmp_path
+) -> None:
+    extra = tmp_path / "decoys.txt"
+    extra.write_text("\n".join(decoys), encoding="utf-8")
+    recognizer = MedicalTermRecognizer(extra_files=[extra])
+    lowered = recognizer.index.lowered
+    assert lowered is not None
+    texts = _glued_texts(1500) + [word.upper() for word in (*RARE_WORDS, *MARKETING)]
+    for text in texts:
+        _, signals = lowered.scan(text)
+        if signals is not None:
+            assert recognizer._screen(text, signals) == recognizer._screen_text(text), text
