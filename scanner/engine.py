@@ -25,9 +25,8 @@ context enhancer and the per-language plans built at construction keep no per-ca
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import compress
 from typing import NamedTuple
 
 from presidio_analyzer import (
@@ -54,7 +53,7 @@ from scanner.recognizers.base import (
     remove_duplicates,
 )
 from scanner.recognizers.email import OFFLINE_TLD_EXTRACT
-from scanner.recognizers.trigger import Prefilter, Trigger, plain_lowered
+from scanner.recognizers.trigger import LOWERED_CACHE_SIZE, Prefilter, Trigger, plain_lowered
 
 DEFAULT_SCORE_THRESHOLD = 0.5
 DEFAULT_LANGUAGES: tuple[str, ...] = ("ko", "vi", "en")
@@ -62,6 +61,8 @@ DEFAULT_CHUNK_SIZE = 100_000
 MIN_CHUNK_SIZE = 1_000
 MAX_CHUNK_SIZE = 1_000_000  # spaCy's default nlp.max_length
 DEFAULT_CONTEXT_WINDOW = DEFAULT_WINDOW
+BATCH_PIECES = LOWERED_CACHE_SIZE // 2
+BATCH_CHARS = 200_000
 FALLBACK_LANGUAGE = "en"
 UNDETERMINED = "und"
 NER_ENTITIES = ["PERSON", "LOCATION"]
@@ -190,13 +191,39 @@ class Engine:
         The recognizers read ``fold_width(text)`` (full-width digits and letters as ASCII, same
         length): offsets are into ``text``.
         """
+        return self.analyze_many([text], language)[0]
+
+    def analyze_many(self, texts: Iterable[str], language: str | None = None) -> list[Analysis]:
+        """``analyze`` each text (same results), faster on many short texts.
+
+        Each recognizer runs over a batch of texts before the next one starts, so its regexes
+        and tables stay in the CPU's caches (run text by text, each recognizer found them
+        evicted by the others: short texts took a third longer). A text that cannot be
+        analysed fails the call (``DetectionError``); analyse texts one by one to isolate it.
+        """
+        prepared = [self._prepare(text, language) for text in texts]
+        size = self.settings.chunk_size
+        pieces = (  # lazily: a long text's chunks are not all held at once
+            _Piece(index, offset, piece, pipeline)
+            for index, (_, pipeline, text) in enumerate(prepared)
+            for offset, piece in chunks(text, size)
+            if piece.strip()
+        )
+        found: list[list[Detection]] = [[] for _ in prepared]
+        for batch in _batches(pieces):
+            for piece, results in zip(batch, self._run_batch(batch), strict=True):
+                found[piece.text_index].extend(_detection(r, piece.offset) for r in results)
+        return [
+            Analysis(language=reported, detections=dedupe(detections))
+            for (reported, _, _), detections in zip(prepared, found, strict=True)
+        ]
+
+    def _prepare(self, text: str, language: str | None) -> tuple[str, str, str]:
+        """A text's reported language, its pipeline's language, and the text width-folded."""
         text = fold_width(text)
         reported = language or detect_language(text)
         pipeline = self._pipeline_language(reported, explicit=language is not None)
-        found: list[Detection] = []
-        for offset, piece in chunks(text, self.settings.chunk_size):
-            found.extend(self._analyze_piece(piece, offset, pipeline))
-        return Analysis(language=reported, detections=dedupe(found))
+        return reported, pipeline, text
 
     def _pipeline_language(self, language: str, *, explicit: bool) -> str:
         """Map the text's language to an enabled pipeline (undetermined → a fallback)."""
@@ -207,30 +234,52 @@ class Engine:
             raise DetectionError(f"language {language!r} is not enabled")
         return FALLBACK_LANGUAGE if FALLBACK_LANGUAGE in enabled else enabled[0]
 
-    def _analyze_piece(self, piece: str, offset: int, language: str) -> list[Detection]:
-        """Run Presidio on one chunk and shift its spans by ``offset``."""
-        if not piece.strip():
-            return []
+    def _run_batch(self, batch: list[_Piece]) -> list[list[RecognizerResult]]:
+        """Each piece's results, as ``AnalyzerEngine.analyze`` gives them, Presidio's and
+        spaCy's failures mapped to DetectionError (never echoing the text)."""
         try:
-            results = self._run(piece, language)
+            return [
+                self._finish(piece.text, results, artifacts, self._plans[piece.language])
+                for piece, (results, artifacts) in zip(batch, self._recognize(batch), strict=True)
+            ]
         except DetectionError:
             raise
-        except Exception as exc:  # map Presidio/spaCy failures; never echo the text
+        except Exception as exc:
             raise DetectionError(f"analysis failed ({type(exc).__name__})") from None
-        return [_detection(result, offset) for result in results]
 
-    def _run(self, text: str, language: str) -> list[RecognizerResult]:
-        """``AnalyzerEngine.analyze(text, language)`` without its per-call overhead."""
-        plan = self._plans[language]
-        artifacts = self._nlp.process_text(text, language) if plan.needs_nlp else plan.no_tokens
-        results: list[RecognizerResult] = []
-        steps = compress(plan.steps, plan.prefilter.gates(text)) if self._prefilter else plan.steps
-        for recognizer, run in steps:
-            found = run(text, plan.entities, artifacts)
-            if found:
-                if recognizer not in plan.self_labelled:
-                    _add_recognizer_id(found, recognizer)
-                results.extend(found)
+    def _recognize(self, batch: list[_Piece]) -> list[tuple[list[RecognizerResult], NlpArtifacts]]:
+        """Every recognizer's results for each piece, in registry order (recognizer by
+        recognizer over the pieces of each language), and the piece's NLP artifacts."""
+        raw: dict[int, tuple[list[RecognizerResult], NlpArtifacts]] = {}
+        by_language: dict[str, list[int]] = {}
+        for index, piece in enumerate(batch):
+            by_language.setdefault(piece.language, []).append(index)
+        for language, indexes in by_language.items():
+            plan = self._plans[language]
+            texts = [batch[index].text for index in indexes]
+            artifacts = [
+                self._nlp.process_text(text, language) if plan.needs_nlp else plan.no_tokens
+                for text in texts
+            ]
+            for index, tokens in zip(indexes, artifacts, strict=True):
+                raw[index] = ([], tokens)
+            every = [True] * len(plan.steps)
+            gates = [plan.prefilter.gates(text) if self._prefilter else every for text in texts]
+            for step, (recognizer, run) in enumerate(plan.steps):
+                for index, text, tokens, gate in zip(indexes, texts, artifacts, gates, strict=True):
+                    if not gate[step]:
+                        continue
+                    found = run(text, plan.entities, tokens)
+                    if found:
+                        if recognizer not in plan.self_labelled:
+                            _add_recognizer_id(found, recognizer)
+                        raw[index][0].extend(found)
+        return [raw[index] for index in range(len(batch))]
+
+    def _finish(
+        self, text: str, results: list[RecognizerResult], artifacts: NlpArtifacts, plan: _Plan
+    ) -> list[RecognizerResult]:
+        """Context enhancement, thresholds and duplicate removal, as ``AnalyzerEngine``."""
         if plan.own_enhancers:
             results = _recognizer_enhancements(text, results, artifacts, plan.recognizers)
         if not results:  # nothing to enhance, filter or merge
@@ -255,6 +304,30 @@ class Engine:
 
 
 Runner = Callable[[str, list[str], NlpArtifacts], list[RecognizerResult]]
+
+
+class _Piece(NamedTuple):
+    """A chunk of one of the texts given to ``analyze_many``, with its pipeline's language."""
+
+    text_index: int
+    offset: int
+    text: str
+    language: str
+
+
+def _batches(pieces: Iterable[_Piece]) -> Iterator[list[_Piece]]:
+    """Consecutive runs of at most ``BATCH_PIECES`` pieces and ``BATCH_CHARS`` characters
+    (a longer piece alone): every piece of a batch stays in ``plain_lowered``'s cache."""
+    batch: list[_Piece] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) == BATCH_PIECES or size + len(piece.text) > BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece.text)
+    if batch:
+        yield batch
 
 
 @dataclass(frozen=True)

@@ -60,11 +60,15 @@ CASE_EXCEPTIONS = re.compile(
 )
 
 
-@lru_cache(maxsize=16)
+LOWERED_CACHE_SIZE = 64
+
+
+@lru_cache(maxsize=LOWERED_CACHE_SIZE)
 def plain_lowered(text: str) -> str | None:
     """``text.lower()`` when it lowercases letter by letter as IGNORECASE does, else None.
 
-    Several recognizers match lowercased text; the cache lowers each text once for them all.
+    Several recognizers match lowercased text; the cache lowers each text once for them all
+    (the engine runs each recognizer over a batch of texts: a batch fits in the cache).
     """
     return text.lower() if CASE_EXCEPTIONS.search(text) is None else None
 

@@ -9,6 +9,8 @@ import pytest
 import spacy
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry
 
+from bench import corpus
+from scanner import engine as engine_module
 from scanner.engine import Analysis, Detection, Engine, EngineSettings
 from scanner.errors import DetectionError, ScannerError
 
@@ -77,12 +79,30 @@ def test_empty_and_blank_texts_give_no_detections(engine):
 
 
 def test_entity_types_lists_what_the_engine_can_find(engine):
-    assert engine.entity_types == frozenset({
-        "PERSON", "ADDRESS", "DATE_OF_BIRTH", "PHONE_NUMBER", "EMAIL_ADDRESS", "URL",
-        "IP_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "KR_RRN", "KR_PASSPORT", "KR_DRIVER_LICENSE",
-        "KR_HEALTH_INSURANCE", "KR_BRN", "VN_NATIONAL_ID", "VN_PASSPORT",
-        "MEDICAL_RECORD_NUMBER", "MEDICAL_CONDITION", "MEDICAL_PROCEDURE", "MEDICATION",
-    })  # every entity of ARCHITECTURE §5 except Presidio's NER-only LOCATION and DATE_TIME
+    assert engine.entity_types == frozenset(
+        {
+            "PERSON",
+            "ADDRESS",
+            "DATE_OF_BIRTH",
+            "PHONE_NUMBER",
+            "EMAIL_ADDRESS",
+            "URL",
+            "IP_ADDRESS",
+            "CREDIT_CARD",
+            "IBAN_CODE",
+            "KR_RRN",
+            "KR_PASSPORT",
+            "KR_DRIVER_LICENSE",
+            "KR_HEALTH_INSURANCE",
+            "KR_BRN",
+            "VN_NATIONAL_ID",
+            "VN_PASSPORT",
+            "MEDICAL_RECORD_NUMBER",
+            "MEDICAL_CONDITION",
+            "MEDICAL_PROCEDURE",
+            "MEDICATION",
+        }
+    )  # every entity of ARCHITECTURE §5 except Presidio's NER-only LOCATION and DATE_TIME
 
 
 def test_a_higher_threshold_drops_uncontextualised_phones():
@@ -153,6 +173,34 @@ def test_one_engine_can_be_shared_by_threads(engine):
     expected = [engine.analyze(text) for text in texts]
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(engine.analyze, texts)) == expected
+
+
+def test_analyze_many_gives_each_text_what_analyze_gives_it():
+    # 150 documents fill several batches; small chunks split the long text in several
+    engine = Engine(EngineSettings(chunk_size=1_000))
+    texts = [d.text for d in corpus.generate(5, 150)] + [
+        "",
+        "   \n",
+        "연락처 ０１０－１２３４－５６７８",  # full width: offsets stay offsets into the text
+        MIXED * 40,  # longer than a chunk: its chunks meet in one analysis
+        "Ca trực: BS. Nguyễn Văn An, 0912 345 678",
+    ]
+    expected = [engine.analyze(text) for text in texts]
+    assert len(texts) > 2 * engine_module.BATCH_PIECES
+    assert engine.analyze_many(texts) == expected
+    assert engine.analyze_many(iter(texts), language="vi") == [
+        engine.analyze(text, language="vi") for text in texts
+    ]
+    assert engine.analyze_many([]) == []
+
+
+def test_analyze_many_on_threads_gives_what_it_gives_alone(engine):
+    batches = [
+        [MIXED * (n % 3 + 1), f"연락처 010-{1000 + n}-5678", "Dr. Ruby Ford"] for n in range(8)
+    ]
+    expected = [engine.analyze_many(batch) for batch in batches]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(engine.analyze_many, batches)) == expected
 
 
 def test_our_recognizer_names_do_not_shadow_presidios_own():
