@@ -27,7 +27,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -130,14 +130,12 @@ class Prefilter:
 class _Searcher:
     """Finds which of several regexes occur in a text: Hyperscan where it can, else ``re``."""
 
-    def __init__(
-        self, database: Any, patterns: list[tuple[int, re.Pattern[str]]], in_database: set[int]
-    ) -> None:
-        """``database``: Hyperscan's (or None), holding the ids ``in_database``; ``patterns``:
-        every ``(id, pattern)`` for ``re``, which searches those the database does not hold."""
+    def __init__(self, database: Any, regexes: dict[int, str], in_database: set[int]) -> None:
+        """``database``: Hyperscan's (or None), holding the ids ``in_database``; ``regexes``:
+        every ``{id: regex}`` for ``re``, which searches those the database does not hold."""
         self._database = database
-        self._everything = patterns
-        self._fallback = [(i, p) for i, p in patterns if i not in in_database]
+        self._regexes = regexes
+        self._fallback = [(i, re.compile(r)) for i, r in regexes.items() if i not in in_database]
         self._local = threading.local()  # Hyperscan's scratch space: one per thread
 
     @classmethod
@@ -151,8 +149,13 @@ class _Searcher:
         """
         for_hyperscan = {i: (rewritten or {}).get(i, r) for i, r in regexes.items()}
         database, accepted = _database_for(for_hyperscan) if hyperscan else (None, {})
-        patterns = [(i, re.compile(r)) for i, r in regexes.items()]
-        return cls(database, patterns, set(accepted))
+        return cls(database, regexes, set(accepted))
+
+    @cached_property
+    def _everything(self) -> list[tuple[int, re.Pattern[str]]]:
+        """Every regex compiled for ``re``, for a text Hyperscan cannot take (compiled when
+        first needed: the large triggers take ``re`` a third of a second)."""
+        return [(i, re.compile(r)) for i, r in self._regexes.items()]
 
     def mark(self, text: str, fired: list[bool]) -> None:
         """Set ``fired[id]`` for every regex found in ``text``."""
