@@ -18,14 +18,15 @@ exist and lie between 1900-01-01 and today. The reported span is the date alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scanner.recognizers.base import LANGUAGES, merge_words
+from scanner.recognizers.base import LANGUAGES, merge_words, remove_duplicates
 from scanner.recognizers.fast_pattern import FastPatternRecognizer, Span
-from scanner.recognizers.trigger import Trigger
+from scanner.recognizers.trigger import Trigger, plain_lowered
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -47,11 +48,16 @@ FORMATS = {
     "short": r"(?P<p>\d\d)[-./](?P<q>\d\d)[-./](?P<r>\d\d)",
     "ymd6": r"(?P<yy>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)",
 }
+
+
+def _ungrouped(regex: str) -> str:
+    """``regex`` with its named groups made non-capturing."""
+    return re.sub(r"[(][?]P<[a-z]+>", "(?:", regex)
+
+
 _PARSERS = [(name, re.compile(regex, re.IGNORECASE)) for name, regex in FORMATS.items()]
-_ANY_DATE = "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', r)})" for r in FORMATS.values())
-_NUMERIC_DATE = "|".join(
-    f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', FORMATS[k])})" for k in ("ko", "ymd", "ymd8", "ymd6")
-)
+_ANY_DATE = "|".join(f"(?:{_ungrouped(r)})" for r in FORMATS.values())
+_NUMERIC_DATE = "|".join(f"(?:{_ungrouped(FORMATS[k])})" for k in ("ko", "ymd", "ymd8", "ymd6"))
 LABELS = merge_words(
     ["생년월일", "생일", "출생일", "출생", "태어난", "생년"],
     ["ngày sinh", "sinh ngày", "ngày tháng năm sinh", "năm sinh", "sinh nhật", "ns"]
@@ -80,6 +86,12 @@ LABELLED_REGEX = (
     rf"|(?i:{_YEAR_LABEL})[ \t]*(?:[:：][ \t]*)?(?={_YEAR_ONLY}))"
     rf"(?P<value>(?i:{_ANY_DATE})|{_YEAR}){_END}"
 )
+# where a labelled match may start: any label word, in the lowercased text (IGNORECASE agrees
+# with it on a ``plain_lowered`` text) or, failing that, in the text itself
+_LABEL_WORDS = "|".join(re.escape(w) for w in sorted(LABELS + YEAR_LABELS, key=len, reverse=True))
+_LOWERED_LABEL = re.compile(_LABEL_WORDS)
+_ANY_CASE_LABEL = re.compile(_LABEL_WORDS, re.IGNORECASE)
+_KO_SUFFIX_WORD = "생"  # in every suffixed match (생 or 출생)
 # a date, or a year + 년, directly before 생 / 출생 (1985년 3월 5일생, 1985년생)
 SUFFIXED_REGEX = (
     rf"(?<![0-9A-Za-z.,/-])(?P<value>(?:{_NUMERIC_DATE}){_END}(?={_KO_SUFFIX})"
@@ -87,25 +99,32 @@ SUFFIXED_REGEX = (
 )
 # "Patient: Name (date)": a date in brackets right after a patient's name is a birth date
 _BRACKETED = re.compile(rf"\([ \t]*(?P<value>(?i:{_ANY_DATE})){_END}[ \t]*\)")
-_PATIENT_BEFORE = re.compile(
-    r"(?:환자명|환자|수진자|성명|성함|이름|본인|họ và tên|họ tên|bệnh nhân|người bệnh|khách hàng|"
-    r"patient(?:'s)?(?: name)?|full name|name|client)[ \t]*[:：]?[ \t]*[^\n\d():：;,]{1,40}$",
-    re.IGNORECASE,
+_PATIENT = (
+    r"환자명|환자|수진자|성명|성함|이름|본인|họ và tên|họ tên|bệnh nhân|người bệnh|khách hàng|"
+    r"patient(?:'s)?(?: name)?|full name|name|client"
 )
+_PATIENT_REACH = 60
+_PATIENT_BEFORE = re.compile(
+    rf"(?:{_PATIENT})[ \t]*[:：]?[ \t]*[^\n\d():：;,]{{1,40}}$", re.IGNORECASE
+)
+# what a bracketed date starts with: a digit, ngày or a month's name
+_DATE_START = r"\d|ngày|" + "|".join(sorted({month[:3] for month in MONTHS}))
 BRACKETED_SCORE = 0.75
 BRACKETED_MIN_AGE = 10  # years: a recent date in brackets is more likely a visit date
 FIRST_YEAR = 1900
+_FIRST_DATE = date(FIRST_YEAR, 1, 1)
 
 
 def parse_date(value: str, today: date | None = None) -> date | None:
     """Return the birth date written in ``value`` if it exists and is plausible, else None."""
     today = today or date.today()
+    value = value.strip()
     for name, parser in _PARSERS:
-        match = parser.fullmatch(value.strip())
+        match = parser.fullmatch(value)
         if match is None:
             continue
         for candidate in _candidates(name, match.groupdict(), today):
-            if candidate is not None and date(FIRST_YEAR, 1, 1) <= candidate <= today:
+            if candidate is not None and _FIRST_DATE <= candidate <= today:
                 return candidate
     return None
 
@@ -151,14 +170,16 @@ class BirthDateRecognizer(FastPatternRecognizer):
     ]
     CONTEXT = merge_words(LABELS, YEAR_LABELS)
     VALUE_GROUP = "value"
-    ANCHOR = r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob|\bns\b"
+    # \bns\b written to start with its letter: ``re`` then skips to the words' first letters
+    ANCHOR = r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob|n(?<!\wn)s\b"
     ANCHOR_IGNORECASE = True
     ANCHOR_BEFORE = 30  # "ngày tháng năm " before "sinh"; a date before "생"
     ANCHOR_AFTER = 90  # label rest, a gap of 30 and the date fit in this
-    # the anchor words, or a bracket opening a date (digit, ngày or a month name)
+    # the anchor words (Hyperscan takes no \b with Unicode classes), or a patient's label
+    # shortly before a bracket opening a date
     TRIGGER = Trigger(
         lowered=r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob|(?:^|[^a-z])ns(?:[^a-z]|$)"
-        r"|\([ \t]*(?:\d|ngày|[a-z])"  # (Hyperscan takes no \b with Unicode classes)
+        rf"|(?:{_PATIENT})[^\n]{{0,{_PATIENT_REACH}}}\([ \t]*(?:{_DATE_START})"
     )
 
     def check(self, text: str, start: int, end: int, score: float) -> Span | None:
@@ -176,7 +197,7 @@ class BirthDateRecognizer(FastPatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         """Labelled dates, plus a date in brackets right after a patient's name."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        results = self._pattern_results(text)
         if "(" not in text:
             return results
         today = date.today()
@@ -186,13 +207,65 @@ class BirthDateRecognizer(FastPatternRecognizer):
             start, end = match.span("value")
             line_start = text.rfind("\n", 0, match.start()) + 1
             if (start, end) in found or not _PATIENT_BEFORE.search(
-                text, max(line_start, match.start() - 60), match.start()
+                text, max(line_start, match.start() - _PATIENT_REACH), match.start()
             ):
                 continue
             born = parse_date(text[start:end], today)
             if born is not None and latest is not None and born <= latest:
                 results.append(self._result(start, end, BRACKETED_SCORE))
         return results
+
+    def _pattern_results(self, text: str) -> list[RecognizerResult]:
+        """What ``FastPatternRecognizer.analyze`` finds, with less searching: the labelled
+        pattern is tried only where a label word starts, the suffixed one only next to 생."""
+        starts = _label_starts(text)
+        suffixed_found = _KO_SUFFIX_WORD in text
+        if not starts and not suffixed_found:
+            return []
+        windows = self._windows(text)
+        (labelled_score, labelled), (suffixed_score, suffixed) = self._compiled
+        found = [(labelled_score, match) for match in _matches_at(labelled, text, windows, starts)]
+        if suffixed_found:
+            found += [
+                (suffixed_score, match)
+                for start, end in windows
+                for match in suffixed.finditer(text, start, end)
+            ]
+        results = []
+        for score, match in found:
+            start, end = match.span(self.VALUE_GROUP)
+            if start < end and (span := self._score(text, start, end, score)) is not None:
+                results.append(self._result(*span))
+        return remove_duplicates(results) if len(results) > 1 else results
+
+
+def _label_starts(text: str) -> list[int]:
+    """Where a label word starts in ``text``, overlapping ones too, ascending."""
+    lowered = plain_lowered(text)
+    if lowered is not None and len(lowered) == len(text):
+        words, searched = _LOWERED_LABEL, lowered
+    else:
+        words, searched = _ANY_CASE_LABEL, text
+    starts: list[int] = []
+    while (word := words.search(searched, starts[-1] + 1 if starts else 0)) is not None:
+        starts.append(word.start())
+    return starts
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]], starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` in each window, for a pattern whose matches begin only at
+    ``starts``: tried there alone, with ``match``, instead of at every position."""
+    index = 0
+    for window_start, window_end in windows:
+        consumed = window_start
+        while index < len(starts) and starts[index] < window_end:
+            start = starts[index]
+            index += 1
+            if start >= consumed and (match := pattern.match(text, start, window_end)):
+                consumed = match.end()
+                yield match
 
 
 def recognizers(languages: tuple[str, ...] = LANGUAGES) -> list[BirthDateRecognizer]:

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -72,7 +72,6 @@ _KEY_VALUE = re.compile(
     r"(?<![\w.-])(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,39})="
     r'(?:"(?P<quoted>[^"\n]{1,200})"|(?P<value>[^\s"&,;]{1,100}))'
 )
-# a label at the start of a line, or after a wide gap or a " | " (several fields on a line)
 # found from each colon: the label before it (at the start of a line, or after a wide gap or
 # a " | ", when several fields share a line), the value after it
 _COLON = re.compile("[:：]")
@@ -84,6 +83,12 @@ _VALUE = re.compile(
     r"[ \t]*(?P<value>[^\n]{1,200}?)(?=[ \t]{2}|[ \t]\|[ \t]|[ \t]*$)", re.MULTILINE
 )
 _LABEL_REACH = 40
+# ``_LABEL`` from a line's start up to the line's first colon (its own label) or to its end (a
+# title, the label of the colons below it within reach): the same key, found for every line
+# in one pass (the key is written greedily: the same span as the lazy one, found faster)
+_LINE_LABEL = r'[ \t]*(?P<key>[^\s:：=|"](?:[^\n:：=|"]{0,28}[^\n:：=|" \t])?)[ \t]*(?=[:：\n])'
+_FIRST_LINE_LABEL = re.compile(_LINE_LABEL)
+_NEXT_LINE_LABEL = re.compile(rf"\n{_LINE_LABEL}")
 _DEIDENTIFIED = re.compile(r"\[[A-Z_]+\]|psn_[0-9a-f]{8,}")
 _NOT_LABEL = re.compile(r"[\d\[\]()<>@/]")
 _MARKDOWN_RULE = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")
@@ -93,8 +98,7 @@ _QUOTED_CELLS = {
 }
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """A value's span in the text and the name of its field."""
 
     key: str
@@ -143,6 +147,18 @@ def field_hints(key: str) -> tuple[tuple[str, bool], ...]:
 
 
 @lru_cache(maxsize=4096)
+def usable_hints(key: str, personal: bool) -> tuple[tuple[str, bool], ...]:
+    """The ``field_hints`` that count: the strong ones, and the weak ones in a personal record."""
+    return tuple((entity, strong) for entity, strong in field_hints(key) if strong or personal)
+
+
+@lru_cache(maxsize=4096)
+def label_hints(label: str) -> bool:
+    """Whether a label, as matched (spaces around it too), hints at a type ``SHAPES`` checks."""
+    return bool(field_hints(label.strip()))
+
+
+@lru_cache(maxsize=4096)
 def is_personal_key(key: str) -> bool:
     """Whether a field name strongly hints at a personal field (of any type)."""
     return any(strong and e in PERSONAL for e, strong in hint_strengths(key).items())
@@ -166,7 +182,7 @@ class StructuredFieldRecognizer(SelfLabelling, EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """Every field whose name hints at an entity and whose value has its shape."""
-        wanted = set(entities or self.ENTITIES)
+        wanted = entities or self.ENTITIES  # searched only when a field is found
         results = []
         for record in records(text):
             personal = any(is_personal_key(field.key) for field in record)
@@ -192,11 +208,14 @@ class StructuredFieldRecognizer(SelfLabelling, EntityRecognizer):
 
 def _typed(text: str, field: Field, personal: bool) -> tuple[str, float] | None:
     """The entity and score of a field's value, or None when no hint fits its shape."""
+    hints = usable_hints(field.key, personal)
+    if not hints:
+        return None
     value = text[field.start : field.end]
     if value.lower() in PLACEHOLDERS or _DEIDENTIFIED.search(value) is not None:
         return None  # a placeholder, or what anonymization left ("[ADDRESS], 4층", psn_...)
-    for entity, strong in field_hints(field.key):
-        if (strong or personal) and SHAPES[entity](value):
+    for entity, strong in hints:
+        if SHAPES[entity](value):
             if entity == "ADDRESS" and organisation_address(text, field.start, field.end):
                 return None  # the clinic's own (a footer's "주소:", "Clinic address:")
             return entity, STRONG_SCORE if strong else WEAK_SCORE
@@ -219,22 +238,72 @@ def records(text: str) -> Iterator[list[Field]]:
 def _form_fields(text: str) -> Iterator[Field]:
     """The fields of ``Label: value`` lines whose label hints at something we report."""
     consumed = 0
-    for colon in _COLON.finditer(text):
-        if colon.start() < consumed:
+    for at, label in _labelled_colons(text):
+        if at < consumed:
             continue  # inside the value of the field before (a time: "Visit: 10:30")
-        at = colon.start()
         if 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit():
             continue  # a time (10:30), not a label's colon
-        label = _LABEL.search(text, max(0, at - _LABEL_REACH), at)
-        if label is None or not field_hints(label.group("key").strip()):
+        if label is None or not label_hints(label.group("key")):
             continue  # nothing this recognizer could report under that label
-        value = _VALUE.match(text, colon.end())
+        value = _VALUE.match(text, at + 1)
         if value is None:
             continue
         consumed = value.end()
         field = _form_field(text, label.group("key"), value)
         if field is not None:
             yield field
+
+
+def _labelled_colons(text: str) -> Iterator[tuple[int, re.Match[str] | None]]:
+    """Each colon whose label may hint, ascending, with its label: ``_LABEL`` searched in
+    reach before it. The colons left out have no label, or one without a hint."""
+    if "  " in text or "\t" in text or "| " in text:  # labels after wide gaps too: search
+        for colon in _COLON.finditer(text):
+            at = colon.start()
+            yield at, _LABEL.search(text, max(0, at - _LABEL_REACH), at)
+        return
+    labels = _line_labels(text)
+    hinted = [label for label in labels if label_hints(label.group("key"))]
+    if not hinted:
+        return
+    titles = [_line_start(text, label) for label in labels if text[label.end()] == "\n"]
+    own: dict[int, re.Match[str] | None] = {}  # colon → its line's label, if known to hint
+    for label in hinted:
+        if text[label.end()] == "\n":  # a title: the colons below it within reach
+            reach_end = _line_start(text, label) + _LABEL_REACH + 1
+            for colon in _COLON.finditer(text, label.end(), reach_end):
+                own.setdefault(colon.start(), None)
+        else:
+            own[label.end()] = label
+    for at in sorted(own):
+        yield at, _label_in_lines(text, at, titles, own[at])
+
+
+def _line_labels(text: str) -> list[re.Match[str]]:
+    """Each line's ``_LINE_LABEL``: its own label, or the whole line as a title."""
+    first = _FIRST_LINE_LABEL.match(text)
+    return ([first] if first is not None else []) + list(_NEXT_LINE_LABEL.finditer(text))
+
+
+def _line_start(text: str, label: re.Match[str]) -> int:
+    """Where the line of a ``_LINE_LABEL`` starts."""
+    return text.rfind("\n", 0, label.start("key")) + 1
+
+
+def _label_in_lines(
+    text: str, at: int, titles: list[int], own: re.Match[str] | None
+) -> re.Match[str] | None:
+    """``_LABEL.search(text, at - _LABEL_REACH, at)`` in a text whose labels all start a line:
+    the first title (a line that is a label, at ``titles``) in reach above the colon's line,
+    else the colon's line's own label (``own``, when its ``_LINE_LABEL`` was found)."""
+    reach = max(0, at - _LABEL_REACH)
+    line_start = text.rfind("\n", 0, at) + 1
+    for title in titles:
+        if reach <= title < line_start:
+            return _LABEL.match(text, title, at)
+    if line_start < reach:
+        return None
+    return own if own is not None else _LABEL.match(text, line_start, at)
 
 
 def _by_line(text: str, matches: Iterator[re.Match[str]]) -> Iterator[list[Field]]:
@@ -290,18 +359,48 @@ def table_rows(text: str) -> Iterator[list[Field]]:
     """Each data row of each delimited table in ``text``, its cells named by the header."""
     if "\n" not in text:
         return
-    lines = _lines(text)
+    lines: list[tuple[int, int]] = []
     for delimiter in DELIMITERS:
-        if delimiter not in text or not _may_hold_table(text, lines, delimiter):
+        if not _may_hold_table(text, delimiter):
             continue
-        cells = [_cells(text, start, end, delimiter) for start, end in lines]
+        lines = lines or _lines(text)
+        cells = [_table_cells(text, start, end, delimiter) for start, end in lines]
         yield from _tables(text, cells)
 
 
-def _may_hold_table(text: str, lines: list[tuple[int, int]], delimiter: str) -> bool:
-    """Two neighbouring lines with the delimiter ``MIN_COLUMNS - 1`` times or more each."""
-    wide = [text.count(delimiter, start, end) >= MIN_COLUMNS - 1 for start, end in lines]
-    return any(a and b for a, b in zip(wide, wide[1:], strict=False))
+def _may_hold_table(text: str, delimiter: str) -> bool:
+    """Two neighbouring lines with the delimiter ``MIN_COLUMNS - 1`` times or more each; where
+    no quotes can hide a delimiter, also a line above them that may be a header (no cell
+    starting with a digit), with only Markdown rules between."""
+    if text.count(delimiter) < 2 * (MIN_COLUMNS - 1):
+        return False
+    if _WIDE_LINES[delimiter].search(text) is None:
+        return False
+    return '"' in text or _HEADER_ABOVE_ROW[delimiter].search(text) is not None
+
+
+def _wide_lines(delimiter: str) -> re.Pattern[str]:
+    """Two neighbouring lines with ``delimiter`` ``MIN_COLUMNS - 1`` times or more each."""
+    separator = re.escape(delimiter)
+    cell = rf"[^\n{separator}]*{separator}"
+    return re.compile(
+        rf"{separator}(?:{cell}){{{MIN_COLUMNS - 2}}}[^\n]*\n(?:{cell}){{{MIN_COLUMNS - 1}}}"
+    )
+
+
+def _header_above_row(delimiter: str) -> re.Pattern[str]:
+    """A line with ``delimiter`` ``MIN_COLUMNS - 1`` times or more and no cell starting with a
+    digit, then lines of punctuation only (Markdown rules), then a line with as many."""
+    separator = re.escape(delimiter)
+    name = rf"(?![^\S\n{separator}]*\d)[^\n{separator}]*"
+    row = rf"(?:[^\n{separator}]*{separator}){{{MIN_COLUMNS - 1}}}"
+    return re.compile(
+        rf"^{name}(?:{separator}{name}){{{MIN_COLUMNS - 1},}}\n(?:[^\n\w]*\n)*{row}", re.MULTILINE
+    )
+
+
+_WIDE_LINES = {delimiter: _wide_lines(delimiter) for delimiter in DELIMITERS}
+_HEADER_ABOVE_ROW = {delimiter: _header_above_row(delimiter) for delimiter in DELIMITERS}
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -336,9 +435,7 @@ def _tables(text: str, cells: list[list[tuple[int, int]]]) -> Iterator[list[Fiel
         index = max(row, index + 1)
 
 
-def _aligned(
-    text: str, row: list[tuple[int, int]], width: int
-) -> list[tuple[int, int]] | None:
+def _aligned(text: str, row: list[tuple[int, int]], width: int) -> list[tuple[int, int]] | None:
     """The row's cells under a header of ``width`` cells, or None when they do not fit.
 
     A hand-made CSV leaves the comma of ``Feb 26, 1982`` unquoted: two neighbouring cells
@@ -377,6 +474,15 @@ def _is_rule(text: str, row: list[tuple[int, int]]) -> bool:
     """A Markdown separator row (``|---|---|``)."""
     line = text[row[0][0] : row[-1][1]] if row else ""
     return bool(line) and _MARKDOWN_RULE.fullmatch(line) is not None
+
+
+def _table_cells(text: str, start: int, end: int, delimiter: str) -> list[tuple[int, int]]:
+    """The ``_cells`` of a line that may be a table's header, row or rule: no cells for a line
+    with fewer than ``MIN_COLUMNS - 1`` delimiters and no "---", which ends a table as its
+    one or two cells would."""
+    if text.count(delimiter, start, end) < MIN_COLUMNS - 1 and text.find("---", start, end) < 0:
+        return []
+    return _cells(text, start, end, delimiter)
 
 
 def _cells(text: str, start: int, end: int, delimiter: str) -> list[tuple[int, int]]:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import random
+import re
 from datetime import date
 
 import pytest
+from presidio_analyzer import RecognizerResult
 
+from bench.corpus import generate
 from scanner.recognizers.date_of_birth import BirthDateRecognizer, parse_date
+from scanner.recognizers.fast_pattern import FastPatternRecognizer
+from scanner.recognizers.trigger import Prefilter
 
 
 @pytest.mark.parametrize(
@@ -140,3 +146,53 @@ def test_birth_dates_far_apart_in_a_long_text_are_each_found():
     text = ("DOB 1985-03-05. " + "Follow-up visit 2023-10-12. " * 100) * 3
     found = BirthDateRecognizer().analyze(text, [])
     assert [text[r.start : r.end] for r in found] == ["1985-03-05"] * 3
+
+
+# --- the shortcuts give what the plain way gives ----------------------------------------------
+
+PARTS = [
+    "생년월일", "생일", "출생", "생", "년생", "학생", "ngày sinh", "Ngày Sinh", "NS", "ns",
+    "năm sinh", "DOB", "d.o.b", "Born", "birth year", "YOB", "Date of Birth",
+    "1985-03-05", "1985.3.5", "05/03/1985", "88.02.27", "850305", "19850305", "1985",
+    "1985년 3월 5일", "ngày 5 tháng 3 năm 1985", "March 5, 1985", "5 March 1985", "2030-01-01",
+    "(", ")", "Patient: Jane Doe (", "Họ tên: Lê Minh (", "환자 김철수 (", "NAME: X (",
+    "(June 11, 1982)", "( 03-09-1969 )", "x", "-", "1", "İ", "ſ", "e\u0301",
+]  # fmt: skip
+GAPS = ["", " ", ": ", "\n", "\r\n", "\t", "|", " " * 35]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    rng = random.Random(20261125)
+    generated = [
+        "".join(rng.choice(PARTS) + rng.choice(GAPS) for _ in range(rng.randint(1, 12)))
+        for _ in range(20000)
+    ]
+    return [doc.text for doc in generate(31, 300)] + generated
+
+
+def spans(results: list[RecognizerResult]) -> list[tuple[str, int, int, float]]:
+    return [(r.entity_type, r.start, r.end, r.score) for r in results]
+
+
+def test_matching_at_label_words_finds_what_searching_the_windows_finds(texts: list[str]) -> None:
+    recognizer = BirthDateRecognizer()
+    for text in texts:
+        windowed = FastPatternRecognizer.analyze(recognizer, text, [])
+        assert spans(recognizer._pattern_results(text)) == spans(windowed), text
+
+
+def test_the_anchor_finds_what_its_plain_spelling_finds(texts: list[str]) -> None:
+    plain = r"생|태어난|sinh|birth|dob|d\.o\.b|born|yob|\bns\b"
+    for flags in (0, re.IGNORECASE):
+        for text in texts:
+            found = [m.span() for m in re.finditer(BirthDateRecognizer.ANCHOR, text, flags)]
+            assert found == [m.span() for m in re.finditer(plain, text, flags)], text
+
+
+def test_the_trigger_fires_wherever_a_birth_date_is_found(texts: list[str]) -> None:
+    recognizer = BirthDateRecognizer()
+    prefilters = [Prefilter([recognizer.TRIGGER]), Prefilter([recognizer.TRIGGER], hyperscan=False)]
+    for text in texts:
+        if recognizer.analyze(text, []):
+            assert all(prefilter.gates(text) == [True] for prefilter in prefilters), text

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Iterator
+
 import pytest
 
+from bench.corpus import generate
+from scanner.recognizers import fields
 from scanner.recognizers.fields import StructuredFieldRecognizer, records, table_rows
 
 CSV = (
@@ -151,3 +156,101 @@ def test_identifier_fields_are_checked_by_layout(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+# --- the shortcuts give what the plain way gives ----------------------------------------------
+
+LABEL_PARTS = [
+    "Name", "DOB", "주소", "생년월일", "Ngày sinh", "Họ tên", "Medical chart", "Patient", "Title",
+    "x", "10", "[17", "1985-03-05", "Nguyễn Văn An", "3431288", "Visit",
+]  # fmt: skip
+SEPARATORS = [":", "：", " : ", "\n", "\r\n", " ", "|", "=", '"', ",", ""]
+WIDE_GAPS = ["  ", "\t", " | "]  # where labels may also start mid-line
+TABLE_NAMES = [
+    "성명", "생년월일", "Name", "DOB", "phone", "Họ tên", "1번", " 2x", "²a", "", "x" * 41,
+]  # fmt: skip
+TABLE_VALUES = [
+    "구기태", "1958년 3월 12일", "1", " 2", "Feb 26", " 1982", '"a, 1"', "---", ":---:", "",
+    "Nguyễn Văn An", "1981/08/23", "P-12345",
+]  # fmt: skip
+
+
+def generated_forms(count: int) -> list[str]:
+    """Labels, values and separators in any order: titles, times, several colons on a line;
+    in one text of five, wide gaps too."""
+    rng = random.Random(20261125)
+    texts = []
+    for _ in range(count):
+        separators = SEPARATORS + WIDE_GAPS if rng.random() < 0.2 else SEPARATORS
+        parts = [
+            rng.choice(LABEL_PARTS) + rng.choice(separators) for _ in range(rng.randint(1, 14))
+        ]
+        texts.append("".join(parts))
+    return texts
+
+
+def generated_tables(count: int) -> list[str]:
+    """A header and rows of one delimiter, some with outer pipes, rules or a stray line."""
+    rng = random.Random(7)
+    texts = []
+    for _ in range(count):
+        delimiter, width = rng.choice(fields.DELIMITERS), rng.randint(2, 5)
+        lines = [delimiter.join(rng.choice(TABLE_NAMES) for _ in range(width))]
+        for _ in range(rng.randint(1, 4)):
+            cells = width + rng.choice([0, 0, 0, 1, -1])
+            lines.append(delimiter.join(rng.choice(TABLE_VALUES) for _ in range(cells)))
+        if rng.random() < 0.3:
+            lines = ["|" + line + "|" for line in lines]
+        if rng.random() < 0.3:
+            lines.insert(rng.randint(0, len(lines)), rng.choice(["intro", "1, 2, 3", "---|---"]))
+        texts.append(rng.choice(["\n", "\r\n"]).join(lines) + rng.choice(["", "\n"]))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def corpus_texts() -> list[str]:
+    return [doc.text for seed in (21, 22) for doc in generate(seed, 300)]
+
+
+def form_fields_by_search(text: str) -> Iterator[fields.Field]:
+    """The reference: from each colon, ``_LABEL`` searched before it."""
+    consumed = 0
+    for colon in fields._COLON.finditer(text):
+        at = colon.start()
+        if at < consumed:
+            continue
+        if 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit():
+            continue
+        label = fields._LABEL.search(text, max(0, at - fields._LABEL_REACH), at)
+        if label is None or not fields.field_hints(label.group("key").strip()):
+            continue
+        value = fields._VALUE.match(text, colon.end())
+        if value is None:
+            continue
+        consumed = value.end()
+        field = fields._form_field(text, label.group("key"), value)
+        if field is not None:
+            yield field
+
+
+def test_form_fields_found_from_line_labels_equal_a_search_from_each_colon(
+    corpus_texts: list[str],
+) -> None:
+    for text in corpus_texts + generated_forms(20000):
+        assert list(fields._form_fields(text)) == list(form_fields_by_search(text)), text
+
+
+def tables_without_shortcuts(text: str) -> Iterator[list[fields.Field]]:
+    """The reference: every line split, for each delimiter two neighbouring lines hold often."""
+    lines = fields._lines(text)
+    for delimiter in fields.DELIMITERS:
+        counts = [text.count(delimiter, start, end) for start, end in lines]
+        wide = [count >= fields.MIN_COLUMNS - 1 for count in counts]
+        if any(a and b for a, b in zip(wide, wide[1:], strict=False)):
+            cells = [fields._cells(text, start, end, delimiter) for start, end in lines]
+            yield from fields._tables(text, cells)
+
+
+def test_tables_found_with_the_gates_equal_tables_found_without(corpus_texts: list[str]) -> None:
+    for text in corpus_texts + generated_tables(20000):
+        assert list(table_rows(text)) == list(tables_without_shortcuts(text)), text
