@@ -97,7 +97,9 @@ class FastPatternRecognizer(SelfLabelling, PatternRecognizer):
         windows = self._windows(text) if self._anchor is not None and starts is None else None
         for score, compiled in self._compiled:
             found = (
-                _matches(compiled, text, windows) if starts is None else _at(compiled, text, starts)
+                _matches(compiled, text, windows)
+                if starts is None
+                else matches_at(compiled, text, starts)
             )
             for match in found:
                 start, end = match.span(self.VALUE_GROUP) if self.VALUE_GROUP else match.span()
@@ -220,7 +222,7 @@ def token_around(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, len(text) if space is None else space.start()
 
 
-def _at(compiled: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+def matches_at(compiled: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """What ``finditer`` finds when matches can only start at ``starts``: the first match at
     or after the end of the previous one."""
     consumed = 0

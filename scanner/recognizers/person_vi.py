@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
-from scanner.recognizers.fast_pattern import _at, starting_with
+from scanner.recognizers.fast_pattern import matches_at, starting_with
 from scanner.recognizers.regex_base import (
     RegexEntityRecognizer,
     after_capitalised_word,
@@ -315,7 +315,7 @@ def _tried_at(
     pattern: re.Pattern[str], text: str, starts: list[int] | None
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying only ``starts`` when they are known."""
-    return pattern.finditer(text) if starts is None else _at(pattern, text, starts)
+    return pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
 
 
 def _name_matches(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
