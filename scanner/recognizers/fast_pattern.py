@@ -241,16 +241,25 @@ def starting_with(first: str, not_after: str) -> str:
     return f"{first}(?<!{not_after}{first})"
 
 
-def by_first_character(alternatives: Iterable[str]) -> str:
+def by_first_character(alternatives: Iterable[str], not_after: str = "") -> str:
     """The alternation of ``alternatives`` (each starting with a plain character) grouped by
-    that character: the same matches, but ``re`` tries one group where the text holds one of
-    the first characters instead of every alternative."""
+    that character, in their order: ``P(?:atient|hysician)|D(?:octor)``.
+
+    The same matches: alternatives with another first character cannot match where one does,
+    so the first one that matches is the plain alternation's. But every group starts with a
+    literal, so ``re`` only tries the positions holding a first character, and there one
+    group only. ``not_after`` (a class such as ``\\w``) may not stand before a match; it is
+    checked behind the first character (``starting_with``), keeping the literal first.
+    """
     groups: dict[str, list[str]] = {}
     for alternative in alternatives:
         if re.escape(alternative[0]) != alternative[0]:
             raise ValueError(f"{alternative!r} does not start with a plain character")
         groups.setdefault(alternative[0], []).append(alternative[1:])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return "|".join(
+        f"{starting_with(first, not_after) if not_after else first}(?:{'|'.join(rests)})"
+        for first, rests in groups.items()
+    )
 
 
 def edge_before(excluded: str) -> str:

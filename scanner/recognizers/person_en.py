@@ -31,6 +31,7 @@ from importlib.util import find_spec
 from itertools import compress
 
 from scanner.recognizers.base import LANGUAGES
+from scanner.recognizers.fast_pattern import by_first_character
 from scanner.recognizers.regex_base import (
     RegexEntityRecognizer,
     after_capitalised_word,
@@ -139,20 +140,9 @@ _NAMESEQ = rf"(?:[A-Z]\.[ \t]*){{0,2}}{_CAP}(?:[ \t](?:[A-Z]\.[ \t])?{_CAP}){{0,
 
 
 def _word_start(branches: Iterable[str]) -> str:
-    """``\\b(?:a|b|...)`` for branches starting with a letter, as an alternation ``re`` scans fast.
-
-    The boundary moves behind each branch's first letter, and the branches sharing that letter
-    become one group in their order (``P(?<!\\wP)(?:atient|hysician)``): every group starts with
-    a literal, so ``re`` only tries the positions holding one of those letters, and there one
-    group only. Branches with another first letter cannot match where one does, so the first
-    branch that matches is the same as in the plain alternation.
-    """
-    groups: dict[str, list[str]] = {}
-    for branch in branches:
-        groups.setdefault(branch[0], []).append(branch[1:])
-    return "|".join(
-        f"{first}(?<!\\w{first})(?:{'|'.join(rests)})" for first, rests in groups.items()
-    )
+    """``\\b(?:a|b|...)`` for branches starting with a letter, as an alternation ``re`` scans
+    fast (``by_first_character``)."""
+    return by_first_character(branches, not_after=r"\w")
 
 
 _TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Doctor")

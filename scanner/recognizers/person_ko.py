@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator
 
 from scanner.recognizers.base import LANGUAGES
+from scanner.recognizers.fast_pattern import by_first_character
 from scanner.recognizers.regex_base import RegexEntityRecognizer, load_words, split_words
 from scanner.recognizers.trigger import Trigger, plain_lowered
 
@@ -110,7 +111,12 @@ MEDICAL_WORDS = frozenset(
 
 def _alternation(words: tuple[str, ...]) -> str:
     """Return a regex alternation of literal ``words``, longest first."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+    return "|".join(_longest_first(words))
+
+
+def _longest_first(words: tuple[str, ...]) -> list[str]:
+    """The distinct ``words``, escaped, longest first (as an alternation must try them)."""
+    return [re.escape(word) for word in sorted(set(words), key=len, reverse=True)]
 
 
 def _surname() -> str:
@@ -124,21 +130,6 @@ def _surname() -> str:
     first = "".join(sorted(set(SURNAMES_ONE).union(surname[0] for surname in SURNAMES_TWO)))
     second = "|".join(f"(?<={surname[0]}){surname[1]}" for surname in SURNAMES_TWO)
     return rf"[{first}](?<![가-힣].)(?:{second}|(?<=[{SURNAMES_ONE}]))"
-
-
-def _alternation_by_first(words: tuple[str, ...]) -> str:
-    """``_alternation`` grouped by first character: ``a(?:nh|ttn)|b(?:ác sĩ|à)``.
-
-    At each position ``re`` tries every word of a flat alternation, but of a grouped one only
-    the words that start with the character there.
-    """
-    rests: dict[str, list[str]] = {}
-    for word in words:
-        rests.setdefault(word[0], []).append(word[1:])
-    return "|".join(
-        f"{re.escape(first)}(?:{_alternation(tuple(rest))})"
-        for first, rest in sorted(rests.items())
-    )
 
 
 # what follows a name: a title, a particle, or the end of its Hangul word
@@ -180,7 +171,7 @@ _AGE_AFTER = re.compile(
     r"[ \t]*\([ \t]*\d{1,3}[ \t]*(?:세[ \t]*\)|(?:세|y)?[ \t]*[/,][ \t]*[MFmf남여])"
 )
 # (not after a digit or a letter: "72cc, 오심" is a volume, not a CC list)
-_CUE_BEFORE_SOURCE = rf"(?<!\w)(?:{_alternation_by_first(FOREIGN_CUES)})[.:：,\s]*$"
+_CUE_BEFORE_SOURCE = rf"(?<!\w)(?:{by_first_character(_longest_first(FOREIGN_CUES))})[.:：,\s]*$"
 _CUE_BEFORE = re.compile(_CUE_BEFORE_SOURCE, re.IGNORECASE)
 # the same for lowercased text (the cues are lowercase): each branch then starts with a plain
 # literal, which ``re`` checks before trying the branch (a case-insensitive one it tries)
