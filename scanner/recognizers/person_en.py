@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Set
-from importlib.util import find_spec
 from itertools import compress
 
 from scanner.recognizers.base import LANGUAGES
@@ -38,7 +37,7 @@ from scanner.recognizers.regex_base import (
     load_words,
     split_words,
 )
-from scanner.recognizers.trigger import Prefilter, Trigger
+from scanner.recognizers.trigger import HYPERSCAN_AVAILABLE, Prefilter, Trigger
 
 SCORE_TITLE = 0.85
 SCORE_LABEL = 0.8
@@ -724,7 +723,7 @@ _GATES = {
 }
 # Without Hyperscan each gate would be one more ``re`` search, dearer than the passes it
 # spares: there every pass runs.
-_GATE_FILTER = Prefilter(list(_GATES.values())) if find_spec("hyperscan") else None
+_GATE_FILTER = Prefilter(list(_GATES.values())) if HYPERSCAN_AVAILABLE else None
 _GATED_IDS = [id(pattern) for pattern in _GATES]  # (a pattern hashes its whole program)
 _EVERY_GATED = frozenset(_GATED_IDS)
 

@@ -38,6 +38,7 @@ try:  # optional: one pass for every trigger; without it each is searched with `
     import hyperscan as _hyperscan
 except ImportError:  # pragma: no cover - exercised where the wheel is missing
     _hyperscan = None
+HYPERSCAN_AVAILABLE = _hyperscan is not None
 
 # Characters that ``re``'s IGNORECASE pairs with others beyond ``str.lower`` (ſ ~ s, ı ~ i,
 # µ ~ μ, Greek and Cyrillic variants; re._casefix), with their case pairs, and the letters
